@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point downwards only (see ../shared/DESIGN.md, "Layout"):
+// CLI → (Lock, Install, BuildFrontend, Resolver) → (Index, Cache, Python) → PackagingModel → SystemSupport.
+let package = Package(
+    name: "kiln",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kiln", targets: ["CLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // System libraries. curl's setopt/getinfo are variadic: CCurl's header wraps them.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // The few Linux calls Swift's Glibc module does not expose (needs _GNU_SOURCE).
+        .target(name: "CSystem"),
+
+        // Processes, files, hashing, locks: the OS seen through typed Swift values.
+        .target(name: "SystemSupport", dependencies: ["CSystem", "CCrypto"]),
+
+        // Pure standards code: no I/O.
+        .target(name: "PackagingModel", dependencies: ["TOMLKit"]),
+
+        // isolated-env-templates/, embedded into the binary so that a copied `kiln` works alone.
+        .target(name: "Templates", plugins: ["EmbedTemplates"]),
+        .executableTarget(name: "EmbedTemplatesTool"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
+
+        .target(name: "Python", dependencies: ["PackagingModel", "SystemSupport", "Templates"]),
+        .target(name: "Cache", dependencies: ["PackagingModel", "SystemSupport"]),
+        .target(name: "Index", dependencies: ["PackagingModel", "SystemSupport", "Cache", "CCurl"]),
+        .target(name: "Install", dependencies: ["PackagingModel", "SystemSupport", "Cache", "Python", "Templates", "CArchive"]),
+        .target(name: "Resolver", dependencies: ["PackagingModel"]),
+
+        .executableTarget(
+            name: "CLI",
+            dependencies: [
+                "PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["SystemSupport", "PackagingModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport", "TestSupport"]),
+        .testTarget(name: "PackagingModelTests", dependencies: ["PackagingModel", "TestSupport"]),
+        .testTarget(name: "PythonTests", dependencies: ["Python", "TestSupport"]),
+        .testTarget(name: "CacheTests", dependencies: ["Cache", "TestSupport"]),
+        .testTarget(name: "IndexTests", dependencies: ["Index", "Cache", "TestSupport"]),
+        .testTarget(name: "InstallTests", dependencies: ["Install", "Python", "Cache", "TestSupport"]),
+        .testTarget(name: "ResolverTests", dependencies: ["Resolver", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PackagingModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

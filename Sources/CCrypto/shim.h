@@ -1,0 +1,4 @@
+#ifndef KILN_CCRYPTO_SHIM_H
+#define KILN_CCRYPTO_SHIM_H
+#include <openssl/evp.h>
+#endif

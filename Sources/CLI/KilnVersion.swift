@@ -1,0 +1,1 @@
+enum KilnVersion { static let current = "0.1.0" }

@@ -1,0 +1,1 @@
+// The Index module; see ../shared/DESIGN.md.

@@ -1,0 +1,1 @@
+// The Install module; see ../shared/DESIGN.md.

@@ -1,0 +1,1 @@
+// The Python module; see ../shared/DESIGN.md.

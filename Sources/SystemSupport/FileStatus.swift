@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The identity of a file as the kernel sees it: what changed when a symlink is retargeted or an
+/// interpreter is replaced in place.
+public struct FileStatus: Equatable, Hashable, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable { case regular, directory, symlink, other }
+
+    public let kind: Kind
+    public let device: UInt64
+    public let inode: UInt64
+    public let size: Int64
+    public let modificationSeconds: Int64
+    public let modificationNanoseconds: Int64
+    public let mode: UInt32
+
+    /// `stat` of `path`, following symlinks unless `followSymlinks` is false; nil if it does not exist.
+    public static func of(_ path: String, followSymlinks: Bool = true) throws(SystemCallError) -> FileStatus? {
+        var info = stat()
+        let result = followSymlinks ? stat(path, &info) : lstat(path, &info)
+        if result != 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw SystemCallError("cannot stat", path: path)
+        }
+        let kind: Kind
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symlink
+        default: kind = .other
+        }
+        return FileStatus(
+            kind: kind,
+            device: UInt64(info.st_dev),
+            inode: UInt64(info.st_ino),
+            size: Int64(info.st_size),
+            modificationSeconds: Int64(info.st_mtim.tv_sec),
+            modificationNanoseconds: Int64(info.st_mtim.tv_nsec),
+            mode: UInt32(info.st_mode & 0o7777)
+        )
+    }
+}

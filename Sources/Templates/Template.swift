@@ -1,0 +1,14 @@
+/// A Python-side file that kiln places into environments (the interpreter probe, the PEP 517
+/// hook runner, activation scripts). The files live in `isolated-env-templates/` and are compiled
+/// into the binary, so a copied `kiln` needs nothing beside it.
+public enum Template: String, CaseIterable, Sendable {
+    case interpreterProbe = "probe/interpreter_info.py"
+
+    /// The file's text. Every case names a file that the build embeds; a test checks each one.
+    public var text: String {
+        embeddedTemplateFiles[rawValue] ?? ""
+    }
+
+    /// Whether the build embedded this template (false only for a broken build).
+    public var isEmbedded: Bool { embeddedTemplateFiles[rawValue] != nil }
+}
