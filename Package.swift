@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
 
-        .target(name: "TestSupport", dependencies: ["SystemSupport", "PackagingModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport", "TestSupport"]),
         .testTarget(name: "PackagingModelTests", dependencies: ["PackagingModel", "TestSupport"]),
         .testTarget(name: "PythonTests", dependencies: ["Python", "TestSupport"]),
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "IndexTests", dependencies: ["Index", "Cache", "TestSupport"]),
         .testTarget(name: "InstallTests", dependencies: ["Install", "Python", "Cache", "TestSupport"]),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PackagingModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PackagingModel", "CLI"]),
     ],
     swiftLanguageModes: [.v6]
 )
