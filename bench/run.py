@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Times kiln against uv and pip with hyperfine and prints medians and kiln/uv ratios.
+
+Each file in bench/workloads/*.toml is one workload with one or more cases. A case names the
+command for each tool and optionally a `prepare` command that hyperfine runs before every timed
+run (to make a run cold). Placeholders: {kiln} {uv} {pip} {python} {scratch} {bench}.
+
+uv and pip come from the package index, installed into a throwaway venv (bench/.venv).
+"""
+import argparse
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+
+BENCH = pathlib.Path(__file__).resolve().parent
+TOOLS = ("kiln", "uv", "pip")
+
+
+def ensure_tools(venv: pathlib.Path) -> dict:
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    for attempt in range(3):
+        done = subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "--upgrade", "pip", "uv"], check=False)
+        if done.returncode == 0:
+            break
+    else:
+        sys.exit("bench: cannot install uv and pip from the package index")
+    return {"uv": str(venv / "bin" / "uv"), "pip": str(venv / "bin" / "pip"), "python": str(python)}
+
+
+def version_of(command: list) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def run_case(case: dict, places: dict, runs: int, warmup: int, out: pathlib.Path) -> dict:
+    medians = {}
+    for tool in TOOLS:
+        command = case.get(tool)
+        if not command:
+            continue
+        command = command.format(**places)
+        args = ["hyperfine", "--style", "basic", "--runs", str(runs), "--warmup", str(warmup),
+                "--export-json", str(out), "--command-name", tool, "--shell", "bash"]
+        prepare = case.get(f"{tool}_prepare", case.get("prepare"))
+        if prepare:
+            args += ["--prepare", prepare.format(**places)]
+        args.append(command)
+        result = subprocess.run(args, capture_output=True, text=True)
+        if result.returncode != 0:
+            print(f"  {tool}: failed\n{result.stderr.strip()}", file=sys.stderr)
+            continue
+        data = json.loads(out.read_text())
+        medians[tool] = data["results"][0]["median"]
+    return medians
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--kiln", required=True)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument("workloads", nargs="*", help="names of workloads (default: all)")
+    options = parser.parse_args()
+    if not shutil.which("hyperfine"):
+        sys.exit("bench: hyperfine is missing (apt-get install hyperfine)")
+    tools = ensure_tools(BENCH / ".venv")
+    scratch = pathlib.Path(tempfile.mkdtemp(prefix="kiln-bench-"))
+    places = {"kiln": str(pathlib.Path(options.kiln).resolve()), "uv": tools["uv"], "pip": tools["pip"],
+              "python": tools["python"], "scratch": str(scratch), "bench": str(BENCH)}
+    print(f"kiln {version_of([places['kiln'], '--version'])} | {version_of([tools['uv'], '--version'])} | "
+          f"{version_of([tools['pip'], '--version']).split(' from ')[0]} | {options.runs} runs, median")
+    rows = []
+    files = sorted((BENCH / "workloads").glob("*.toml"))
+    for path in files:
+        workload = tomllib.loads(path.read_text())
+        if options.workloads and path.stem not in options.workloads:
+            continue
+        for case in workload["case"]:
+            label = f"{workload['name']} ({case['label']})"
+            print(f"- {label}", file=sys.stderr)
+            medians = run_case(case, places, case.get("runs", options.runs), case.get("warmup", options.warmup),
+                               scratch / "result.json")
+            rows.append((label, medians))
+    print()
+    print(f"{'workload':<52} {'kiln':>10} {'uv':>10} {'pip':>10} {'kiln/uv':>8}")
+    for label, medians in rows:
+        cell = lambda tool: f"{medians[tool] * 1000:8.1f}ms" if tool in medians else f"{'-':>10}"
+        ratio = f"{medians['kiln'] / medians['uv']:8.2f}" if "kiln" in medians and "uv" in medians else f"{'-':>8}"
+        print(f"{label:<52} {cell('kiln')} {cell('uv')} {cell('pip')} {ratio}")
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
