@@ -33,7 +33,7 @@ let package = Package(
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
 
         .target(name: "Python", dependencies: ["PackagingModel", "SystemSupport", "Templates"]),
-        .target(name: "Cache", dependencies: ["PackagingModel", "SystemSupport"]),
+        .target(name: "Cache", dependencies: ["PackagingModel", "SystemSupport", "CSystem"]),
         .target(name: "Index", dependencies: ["PackagingModel", "SystemSupport", "Cache", "CCurl"]),
         .target(name: "Install", dependencies: ["PackagingModel", "SystemSupport", "Cache", "Python", "Templates", "CArchive"]),
         .target(name: "Resolver", dependencies: ["PackagingModel"]),
