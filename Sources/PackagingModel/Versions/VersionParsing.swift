@@ -1,0 +1,50 @@
+extension Version {
+    /// Parses a PEP 440 version, accepting every spelling PEP 440 normalises:
+    /// a leading `v`, any letter case, `-`, `_` or `.` separators, `alpha`/`beta`/
+    /// `c`/`pre`/`preview`, `rev`/`r`, implicit numbers, `1.0-1`, and surrounding
+    /// whitespace.
+    public init(_ string: String) throws(VersionParseError) {
+        let scalars = Array(string.unicodeScalars)
+        var lower = 0
+        var upper = scalars.count
+        while lower < upper, scalars[lower].isPythonWhitespace { lower += 1 }
+        while upper > lower, scalars[upper - 1].isPythonWhitespace { upper -= 1 }
+        guard lower < upper else { throw .empty }
+
+        var cursor = ScalarCursor(scalars: Array(scalars[lower..<upper]))
+        guard let scanned = VersionGrammar.scan(&cursor, allowWildcard: false, allowLocal: true) else {
+            throw .invalidSyntax(
+                input: string, offset: lower + cursor.position,
+                reason: "expected a release number such as '1.0'"
+            )
+        }
+        if let unexpected = cursor.peek() {
+            throw .invalidSyntax(
+                input: string, offset: lower + cursor.position,
+                reason: "unexpected '\(Character(unexpected))' after '\(cursor.text(0..<cursor.position))'"
+            )
+        }
+        self = try Version(scanned: scanned, input: string)
+    }
+
+    /// Converts scanned text to numbers, refusing any that do not fit in an `Int`.
+    init(scanned: VersionGrammar.Scanned, input: String) throws(VersionParseError) {
+        func number(_ digits: String) throws(VersionParseError) -> Int {
+            if digits.isEmpty { return 0 }
+            guard let value = Int(digits) else { throw .numberTooLarge(input: input, digits: digits) }
+            return value
+        }
+        let epoch = try scanned.epochDigits.map { digits throws(VersionParseError) in try number(digits) } ?? 0
+        var release: [Int] = []
+        release.reserveCapacity(scanned.releaseDigits.count)
+        for digits in scanned.releaseDigits { release.append(try number(digits)) }
+        var pre: PreRelease?
+        if let scannedPre = scanned.pre {
+            pre = PreRelease(kind: scannedPre.kind, number: try number(scannedPre.digits))
+        }
+        let post = try scanned.postDigits.map { digits throws(VersionParseError) in try number(digits) }
+        let dev = try scanned.devDigits.map { digits throws(VersionParseError) in try number(digits) }
+        let local = scanned.localParts.map { $0.map(LocalSegment.init(raw:)) }
+        self.init(unchecked: epoch, release: release, pre: pre, post: post, dev: dev, local: local)
+    }
+}
