@@ -1,5 +1,20 @@
 /// The cache's top-level directories. The version suffix is bumped whenever an entry's layout
 /// changes, so an old kiln and a new one can share a root without reading each other's entries.
+///
+/// Layout, and how `kiln cache clean NAME` finds a package's entries (NAME PEP 503-normalised):
+///
+/// | bucket            | entries                                         | entries of package NAME            |
+/// |-------------------|-------------------------------------------------|------------------------------------|
+/// | `simple-v1`       | `<name>/<digest of URL>` (`SimplePageStore`)    | `simple-v1/NAME/`                  |
+/// | `archives-v1`     | `sha256/<ab>/<digest>/<filename>` (`ArchiveStore`) | files whose filename names NAME |
+/// | `wheels-v1`       | `<name>/<entry>/` unpacked wheels               | `wheels-v1/NAME/`                  |
+/// | `built-wheels-v1` | `<name>/...`                                    | `built-wheels-v1/NAME/`            |
+/// | `metadata-v1`     | `<name>/...`                                    | `metadata-v1/NAME/`                |
+/// | `interpreters-v1` | keyed by interpreter, not by package            | none                               |
+///
+/// Buckets keyed by package put the normalised name first (`CacheRoot.packageDirectory`); what
+/// lies below it is the owning module's choice. Names starting with `_` are not package names
+/// (normalised names start with a letter or digit) and hold entries of no single package.
 public enum CacheBucket: String, CaseIterable, Sendable {
     /// Simple-API pages (PEP 503/691) with their HTTP validators.
     case simple = "simple-v1"
@@ -13,4 +28,12 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     case metadata = "metadata-v1"
     /// Interpreter probe results, keyed by executable path and file identity.
     case interpreters = "interpreters-v1"
+
+    /// True if the first directory level is the PEP 503-normalised package name.
+    public var isKeyedByPackage: Bool {
+        switch self {
+        case .simple, .wheels, .builtWheels, .metadata: return true
+        case .archives, .interpreters: return false
+        }
+    }
 }

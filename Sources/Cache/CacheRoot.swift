@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import PackagingModel
 import SystemSupport
 
 /// The one directory every kiln process shares. Opening it takes a shared lock on the root that is
@@ -5,6 +9,11 @@ import SystemSupport
 /// pull an entry from under a running install or build.
 public final class CacheRoot: Sendable {
     public let path: String
+    /// How long to wait for an entry's lock before giving up (`KILN_LOCK_TIMEOUT`): the stores use
+    /// it for every entry they obtain.
+    public let lockTimeout: Duration
+    /// True for the `clean`/`prune` handle: no other kiln process is using the cache.
+    public let isExclusive: Bool
     /// Removes the root when released: the `--no-cache` temporary cache.
     private let isTemporary: Bool
     private let rootLock: FileLock?
@@ -17,6 +26,16 @@ public final class CacheRoot: Sendable {
         if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty { return FileSystem.join(xdg, "kiln") }
         let home = environment["HOME"] ?? "/tmp"
         return FileSystem.join(home, ".cache/kiln")
+    }
+
+    /// Ten minutes (DESIGN.md, "Cache"): long enough for a large build another process is running.
+    public static let defaultLockTimeout = Duration.seconds(600)
+
+    /// `KILN_LOCK_TIMEOUT` (seconds, fractions allowed), else the default.
+    public static func lockTimeout(environment: [String: String]) throws(CacheError) -> Duration {
+        guard let text = environment["KILN_LOCK_TIMEOUT"], !text.isEmpty else { return defaultLockTimeout }
+        guard let seconds = Double(text), seconds >= 0, seconds.isFinite else { throw .invalidLockTimeout(text) }
+        return .milliseconds(Int64(seconds * 1000))
     }
 
     /// Opens (creating if needed) the cache at `path` and takes the shared root lock.
@@ -50,30 +69,38 @@ public final class CacheRoot: Sendable {
         } catch {
             throw .lock(error)
         }
-        return CacheRoot(path: path, isTemporary: temporary, rootLock: lock)
+        return CacheRoot(path: path, isTemporary: temporary, isExclusive: false, lockTimeout: lockTimeout, rootLock: lock)
     }
 
     /// For `clean`/`prune`: the same root, but holding the lock exclusively (no other kiln is using it).
+    /// A root that does not exist yet is returned without a lock: there is nothing to remove.
     public static func openExclusively(
         at path: String, lockTimeout: Duration, onWait: (String) -> Void = { _ in }
     ) async throws(CacheError) -> CacheRoot {
         guard FileSystem.isDirectory(path) else {
-            return CacheRoot(path: path, isTemporary: false, rootLock: nil)
+            return CacheRoot(path: path, isTemporary: false, isExclusive: true, lockTimeout: lockTimeout, rootLock: nil)
+        }
+        // A read-only root (0555, as `chmod -R a-w` leaves it) cannot hold a new lock file; the
+        // caller is about to remove things in it anyway, so give the owner write access back.
+        if let status = try? FileStatus.of(path), status.mode & 0o200 == 0 {
+            _ = chmod(path, mode_t(status.mode | 0o700))
         }
         do {
             let lock = try await FileLock.acquire(
                 FileSystem.join(path, ".lock"), mode: .exclusive,
                 resource: "the cache at \(path) (other kiln processes are using it)",
                 timeout: lockTimeout, onWait: onWait)
-            return CacheRoot(path: path, isTemporary: false, rootLock: lock)
+            return CacheRoot(path: path, isTemporary: false, isExclusive: true, lockTimeout: lockTimeout, rootLock: lock)
         } catch {
             throw .lock(error)
         }
     }
 
-    private init(path: String, isTemporary: Bool, rootLock: FileLock?) {
+    private init(path: String, isTemporary: Bool, isExclusive: Bool, lockTimeout: Duration, rootLock: FileLock?) {
         self.path = path
         self.isTemporary = isTemporary
+        self.isExclusive = isExclusive
+        self.lockTimeout = lockTimeout
         self.rootLock = rootLock
     }
 
@@ -100,5 +127,11 @@ public final class CacheRoot: Sendable {
             current = FileSystem.join(current, component)
         }
         return current
+    }
+
+    /// The directory of one package in a bucket keyed by package (`CacheBucket.isKeyedByPackage`):
+    /// `<bucket>/<PEP 503 normalised name>/`, which `kiln cache clean NAME` removes.
+    public func packageDirectory(_ bucket: CacheBucket, _ package: PackageName) throws(CacheError) -> String {
+        try entryPath(bucket, [package.normalized])
     }
 }

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SystemSupport
+
+/// The SHA-256 of a distribution file: the key of the archive store (`archives-v1`). Exists only
+/// valid — 64 hexadecimal digits, kept lowercase so two spellings of one digest are one key.
+public struct ArchiveDigest: Sendable, Hashable, CustomStringConvertible {
+    public let hex: String
+
+    /// Parses a digest as indexes write it (`#sha256=…` fragments, PEP 691 `hashes`), any case.
+    public init(hex text: String) throws(CacheError) {
+        let lowered = text.lowercased()
+        guard lowered.utf8.count == 64,
+            lowered.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) })
+        else { throw .invalidDigest(text) }
+        hex = lowered
+    }
+
+    private init(validHex: String) {
+        hex = validHex
+    }
+
+    public var description: String { "sha256:" + hex }
+
+    public static func of(bytes: [UInt8]) -> ArchiveDigest {
+        ArchiveDigest(validHex: SHA256Hasher.hexDigest(of: bytes))
+    }
+
+    /// Hashes a file in 64 KiB reads; for data already streaming past (a download) feed a
+    /// `SHA256Hasher` instead and build the digest from `finalizeHex()`.
+    public static func of(file path: String) throws(CacheError) -> ArchiveDigest {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(SystemCallError("cannot open", path: path)) }
+        defer { close(fd) }
+        var hasher = SHA256Hasher()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .io(SystemCallError("cannot read", path: path))
+            }
+            if count == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+        return ArchiveDigest(validHex: hasher.finalizeHex())
+    }
+}

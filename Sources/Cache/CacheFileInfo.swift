@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SystemSupport
+
+/// What `clean` and `prune` need to know about one path, from `lstat` (never following links:
+/// a symlink in the cache is removed, not what it points at). `FileStatus` has no link count,
+/// and the link count is what tells whether removing a file frees its bytes.
+struct CacheFileInfo: Sendable, Equatable {
+    enum Kind: Sendable, Equatable { case regular, directory, symlink, other }
+
+    let kind: Kind
+    let size: Int64
+    let linkCount: UInt64
+    let modified: CacheTimestamp
+
+    static func of(_ path: String) throws(CacheError) -> CacheFileInfo? {
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw .io(SystemCallError("cannot stat", path: path))
+        }
+        let kind: Kind
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symlink
+        default: kind = .other
+        }
+        return CacheFileInfo(
+            kind: kind, size: Int64(info.st_size), linkCount: UInt64(info.st_nlink),
+            modified: CacheTimestamp(secondsSinceEpoch: Int64(info.st_mtim.tv_sec)))
+    }
+
+    static func exists(_ path: String) -> Bool {
+        (try? of(path)).flatMap { $0 } != nil
+    }
+}
+
+/// Measuring and removing trees for `clean` and `prune`.
+enum CacheTree {
+    /// The bytes removing `path` gives back: regular files no other hard link keeps alive.
+    /// A file linked into a virtual environment stays on disk after the cache drops it.
+    static func freeableBytes(_ path: String) throws(CacheError) -> Int64 {
+        guard let info = try CacheFileInfo.of(path) else { return 0 }
+        switch info.kind {
+        case .regular:
+            return info.linkCount <= 1 ? info.size : 0
+        case .directory:
+            var total: Int64 = 0
+            for name in try list(path) { total += try freeableBytes(FileSystem.join(path, name)) }
+            return total
+        case .symlink, .other:
+            return 0
+        }
+    }
+
+    static func list(_ directory: String) throws(CacheError) -> [String] {
+        do {
+            return try FileSystem.listDirectory(directory)
+        } catch {
+            if error.code == ENOENT { return [] }
+            throw .io(error)
+        }
+    }
+
+    /// Removes `path` (read-only trees included) and says how many bytes that freed.
+    static func remove(_ path: String) throws(CacheError) -> Int64 {
+        let bytes = try freeableBytes(path)
+        do {
+            try FileSystem.removeTree(path)
+        } catch {
+            throw .io(error)
+        }
+        return bytes
+    }
+
+    /// True if any regular file under `path` has another hard link: an environment uses it.
+    static func hasLinkedFile(_ path: String) throws(CacheError) -> Bool {
+        guard let info = try CacheFileInfo.of(path) else { return false }
+        switch info.kind {
+        case .regular:
+            return info.linkCount > 1
+        case .directory:
+            for name in try list(path) {
+                if try hasLinkedFile(FileSystem.join(path, name)) { return true }
+            }
+            return false
+        case .symlink, .other:
+            return false
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import PackagingModel
+import SystemSupport
+
+/// `kiln cache clean` and `kiln cache prune`. Only obtainable with the root's lock held
+/// exclusively, so no other kiln process is reading or producing an entry while one is removed:
+/// removing under that lock is what makes it safe to delete lock files and temporaries too.
+public struct CacheMaintenance: Sendable {
+    public let root: CacheRoot
+
+    /// Opens the cache at `path` for maintenance, waiting (and telling `onWait` what for) until
+    /// every other kiln process has let go of it.
+    public static func open(
+        at path: String, lockTimeout: Duration, onWait: (String) -> Void = { _ in }
+    ) async throws(CacheError) -> CacheMaintenance {
+        CacheMaintenance(root: try await CacheRoot.openExclusively(at: path, lockTimeout: lockTimeout, onWait: onWait))
+    }
+
+    private init(root: CacheRoot) {
+        self.root = root
+    }
+
+    /// Removes everything in the cache except the root's lock file, which other processes may be
+    /// waiting on right now (a fresh lock file would let them and a later `clean` both in).
+    /// Read-only trees are made writable and removed.
+    public func cleanAll() throws(CacheError) -> CacheRemovalReport {
+        var report = CacheRemovalReport()
+        for name in try CacheTree.list(root.path) where name != Self.rootLockName {
+            try remove(name, reason: .everything, into: &report)
+        }
+        return report
+    }
+
+    /// Removes the entries of `packages` in every bucket (see `CacheBucket` for how a name maps to
+    /// entries): `<bucket>/<name>/` in buckets keyed by package, and the archive store's files
+    /// whose filenames name the package, with their lock files and emptied directories.
+    public func clean(packages: [PackageName]) throws(CacheError) -> CacheRemovalReport {
+        var report = CacheRemovalReport()
+        for package in packages {
+            for bucket in CacheBucket.allCases where bucket.isKeyedByPackage {
+                let relative = FileSystem.join(bucket.rawValue, package.normalized)
+                if CacheFileInfo.exists(absolute(relative)) {
+                    try remove(relative, reason: .package(package), into: &report)
+                }
+            }
+            try cleanArchives(of: package, into: &report)
+        }
+        return report
+    }
+
+    /// `archives-v1/sha256/<ab>/<digest>/<filename>`: the digest directories hold the files.
+    private func cleanArchives(of package: PackageName, into report: inout CacheRemovalReport) throws(CacheError) {
+        let store = FileSystem.join(CacheBucket.archives.rawValue, "sha256")
+        for prefix in try CacheTree.list(absolute(store)) where !prefix.hasPrefix(".") {
+            let prefixPath = FileSystem.join(store, prefix)
+            for digest in try CacheTree.list(absolute(prefixPath)) where !digest.hasPrefix(".") {
+                let digestPath = FileSystem.join(prefixPath, digest)
+                for filename in try CacheTree.list(absolute(digestPath))
+                where !filename.hasPrefix(".") && DistributionFileOwner.belongs(filename, to: package) {
+                    let file = FileSystem.join(digestPath, filename)
+                    try remove(file, reason: .package(package), into: &report)
+                    let lock = CacheEntry.lockPath(for: file)
+                    if CacheFileInfo.exists(absolute(lock)) { try remove(lock, reason: .orphanLock, into: &report) }
+                }
+                try removeIfEmpty(digestPath, into: &report)
+            }
+            try removeIfEmpty(prefixPath, into: &report)
+        }
+    }
+
+    static let rootLockName = ".lock"
+
+    func absolute(_ relative: String) -> String {
+        FileSystem.join(root.path, relative)
+    }
+
+    /// Removes `relative` (under the root) and records it with the bytes that freed.
+    func remove(_ relative: String, reason: CacheRemovalReport.Reason, into report: inout CacheRemovalReport) throws(CacheError) {
+        let bytes = try CacheTree.remove(absolute(relative))
+        report.record(relative, bytes: bytes, reason: reason)
+    }
+
+    func removeIfEmpty(_ relative: String, into report: inout CacheRemovalReport) throws(CacheError) {
+        let path = absolute(relative)
+        guard CacheFileInfo.exists(path), try CacheTree.list(path).isEmpty else { return }
+        try remove(relative, reason: .emptyDirectory, into: &report)
+    }
+}
