@@ -1,0 +1,133 @@
+import PackagingModel
+
+extension ResolutionSession {
+    enum DependencyOutcome {
+        case dependencies([DependencySpec])
+        case unavailable(UnavailableReason)
+    }
+
+    /// The dependencies of `package` at the candidate's version, asking the provider
+    /// once per version. A failure is recorded as a fact, warned about, and counted
+    /// towards the package's bound on failed builds.
+    mutating func loadDependencies(
+        _ package: ResolverPackage,
+        name: PackageName,
+        candidate: EvaluatedCandidate
+    ) async -> DependencyOutcome {
+        let version = candidate.version
+        let result: MetadataResult
+        if let known = metadata[name]?[version] {
+            result = known
+        } else {
+            result = await provider.dependencies(of: name, version: version)
+            metadata[name, default: [:]][version] = result
+            if case .unusable(let reason, let isBuildFailure) = result {
+                warn(.versionUnusable(name: name, version: version, reason: reason))
+                if isBuildFailure { recordBuildFailure(name, version, reason) }
+            }
+        }
+        switch result {
+        case .unusable(let reason, _):
+            return .unavailable(.metadataFailed(reason: reason))
+        case .metadata(let found):
+            if let requiresPython = found.requiresPython,
+               !requiresPython.contains(environment.pythonVersion, prereleases: true) {
+                return .unavailable(.requiresPython(
+                    specifier: requiresPython.description, python: environment.pythonVersion.description
+                ))
+            }
+            if options.noDependencies { return .dependencies([]) }
+            return .dependencies(applicableRequirements(found, for: package))
+        }
+    }
+
+    /// The requirements whose markers hold for the target: for a base package with no
+    /// extras active, for an extra those that hold only because the extra is active.
+    private func applicableRequirements(_ found: PackageMetadata, for package: ResolverPackage) -> [DependencySpec] {
+        found.requirements.compactMap { requirement in
+            let withoutExtras = requirement.applies(to: environment.markers, extras: [])
+            switch package {
+            case .extra(_, let extra):
+                guard !withoutExtras, requirement.applies(to: environment.markers, extras: [extra]) else { return nil }
+            default:
+                guard withoutExtras else { return nil }
+            }
+            return DependencySpec(requirement)
+        }
+    }
+
+    private mutating func recordBuildFailure(_ name: PackageName, _ version: Version, _ reason: String) {
+        buildFailures[name, default: []].append((version, reason))
+        guard buildFailures[name]?.count == options.maxBuildFailures else { return }
+        warn(.buildFailureLimitReached(name: name, limit: options.maxBuildFailures))
+        // Every source-only version whose metadata was not obtained yet is now off limits.
+        let untried = (candidates[name]?.ordered ?? [])
+            .filter { !$0.file.isWheel && metadata[name]?[$0.version] == nil }
+            .map(\.version)
+        guard !untried.isEmpty else { return }
+        core.add(Incompatibility(
+            [.positive(.base(name), .only(untried))],
+            cause: .unavailable(.buildFailureLimit(limit: options.maxBuildFailures))
+        ))
+    }
+
+    private mutating func warn(_ warning: ResolutionWarning) {
+        warnings.append(warning)
+        delegate?.resolver(didWarn: warning)
+    }
+
+    /// Adds "`package` at `version` depends on ..." for each requirement, with the
+    /// constraints applied to the ranges. Returns whether one of them is already
+    /// violated by the partial solution (then the version must not be decided).
+    mutating func addDependencies(
+        of package: ResolverPackage,
+        at version: Version,
+        _ specs: [DependencySpec]
+    ) throws(ResolutionError) -> Bool {
+        let dependerVersions: VersionRanges = package == .root ? .full : .exactly(version)
+        var conflict = false
+        for spec in specs {
+            if case .base(let own) = package, own == spec.name, spec.extras.isEmpty { continue }
+            facts[spec.name, default: RequirementFacts()].record(spec)
+            if let url = spec.url {
+                if let existing = urls[spec.name], existing != url {
+                    throw .conflictingURLs(package: spec.name, urls: [existing, url])
+                }
+                if urls[spec.name] == nil { candidates[spec.name] = nil }
+                urls[spec.name] = url
+            }
+            var range = spec.url == nil ? spec.versions : .full
+            if let constraint = constraints[spec.name] { range = range.intersection(constraint) }
+            let targets = [ResolverPackage.base(spec.name)] + spec.extras.map { .extra(spec.name, $0) }
+            for target in targets {
+                if discovery[target] == nil { discovery[target] = discovery.count }
+                let incompatibility = Incompatibility(
+                    [.positive(package, dependerVersions), .negative(target, range)], cause: .dependency
+                )
+                core.add(incompatibility)
+                conflict = conflict || core.solution.satisfies(.negative(target, range))
+            }
+        }
+        return conflict
+    }
+
+    func makeResolution() -> Resolution {
+        var versions: [PackageName: Version] = [:]
+        var extras: [PackageName: Set<ExtraName>] = [:]
+        for (package, version) in core.solution.decisions {
+            switch package {
+            case .root: continue
+            case .base(let name): versions[name] = version
+            case .extra(let name, let extra): extras[name, default: []].insert(extra)
+            }
+        }
+        let packages = versions.keys.sorted().compactMap { name -> ResolvedPackage? in
+            guard let version = versions[name] else { return nil }
+            return ResolvedPackage(
+                name: name, version: version, extras: (extras[name] ?? []).sorted(),
+                file: candidates[name]?.candidate(version)?.file, url: urls[name]
+            )
+        }
+        return Resolution(packages: packages, warnings: warnings)
+    }
+}
