@@ -1,0 +1,116 @@
+import Cache
+import PackagingModel
+import SystemSupport
+
+/// Installs resolved wheel files into one environment, uninstalls, and lists — each under the
+/// environment's lock, after finishing or undoing whatever a killed kiln left in its journal.
+public struct InstallService: Sendable {
+    public let cache: CacheRoot
+    public let target: InstallTarget
+    public let lockTimeout: Duration
+    private let onEvent: @Sendable (InstallEvent) -> Void
+
+    public init(cache: CacheRoot, target: InstallTarget, lockTimeout: Duration, onEvent: @escaping @Sendable (InstallEvent) -> Void = { _ in }) {
+        self.cache = cache
+        self.target = target
+        self.lockTimeout = lockTimeout
+        self.onEvent = onEvent
+    }
+
+    var transaction: EnvironmentTransaction { EnvironmentTransaction(stateDirectory: target.stateDirectory) }
+
+    public func install(_ sources: [WheelSource], options: InstallOptions = InstallOptions()) async throws(InstallError) -> [InstalledDistribution] {
+        // Every wheel is validated and unpacked before the environment is touched.
+        let unpacker = WheelUnpacker(cache: cache, lockTimeout: lockTimeout)
+        var requests: [WheelInstallRequest] = []
+        for source in sources {
+            let path = FileSystem.absolute(source.path)
+            let wheel = try await unpacker.unpack(path, onWait: { onEvent(.waiting($0)) })
+            onEvent(.unpacked(wheel: FileSystem.basename(of: path)))
+            requests.append(WheelInstallRequest(
+                wheel: wheel, requested: source.requested,
+                directURL: source.isDirectReference ? DirectURL.json(forArchive: path, sha256: wheel.sha256) : nil))
+        }
+        return try await withEnvironment { () throws(InstallError) -> [InstalledDistribution] in
+            let installed = InstalledDistribution.scan(target.scheme.siteDirectories)
+            var changes = EnvironmentTransaction.Changes()
+            var replaced: [InstalledDistribution] = []
+            var plans: [WheelInstallPlan] = []
+            for request in requests {
+                let name = request.wheel.filename.name
+                let existing = installed.filter { $0.name == name }
+                let version = request.wheel.filename.version
+                if !options.reinstall, existing.count == 1, let current = existing.first,
+                   current.format == .distInfo, (try? Version(current.version)) == version {
+                    onEvent(.alreadyInstalled(name: name.original, version: current.version))
+                    continue
+                }
+                let plan = try InstallPlanner.plan(request, into: target)
+                changes.files += plan.changes.files
+                replaced += existing
+                plans.append(plan)
+                onEvent(.installed(name: name.original, version: version.description, replacing: existing.first?.version))
+            }
+            guard !plans.isEmpty else { return [] }
+            let removal = RemovalPlanner.plan(
+                removing: replaced, keeping: Set(changes.files.map(\.destination)), target: target,
+                keepingMetadata: Set(plans.map(\.distInfoDirectory)))
+            removal.refused.forEach { onEvent(.refusedOutsideEnvironment(path: $0)) }
+            changes.removals = removal.removals
+            changes.removedTrees = removal.removedTrees
+            changes.pruneCandidates = removal.pruneCandidates
+            try transaction.run(changes, linkMode: options.linkMode)
+            if options.compile {
+                for plan in plans { try await ByteCompiler.compile(plan, python: target.pythonExecutable) }
+            }
+            let after = InstalledDistribution.scan(target.scheme.siteDirectories)
+            return after.filter { distribution in plans.contains { $0.distInfoDirectory == distribution.metadataPath } }
+        }
+    }
+
+    /// Removes each named distribution by its RECORD (or installed-files.txt); all or nothing.
+    public func uninstall(_ names: [PackageName]) async throws(InstallError) -> [InstalledDistribution] {
+        try await withEnvironment { () throws(InstallError) -> [InstalledDistribution] in
+            let installed = InstalledDistribution.scan(target.scheme.siteDirectories)
+            let missing = names.filter { name in !installed.contains { $0.name == name } }
+            guard missing.isEmpty else { throw .notInstalled(missing.map(\.original)) }
+            let removing = installed.filter { names.contains($0.name) }
+            let removal = RemovalPlanner.plan(removing: removing, keeping: [], target: target)
+            removal.refused.forEach { onEvent(.refusedOutsideEnvironment(path: $0)) }
+            var changes = EnvironmentTransaction.Changes()
+            changes.removals = removal.removals
+            changes.removedTrees = removal.removedTrees
+            changes.pruneCandidates = removal.pruneCandidates
+            try transaction.run(changes, linkMode: .hardlink)
+            removing.forEach { onEvent(.uninstalled(name: $0.name.original, version: $0.version)) }
+            return removing
+        }
+    }
+
+    /// The distributions in the environment, after any interrupted transaction is settled.
+    public func installed() async throws(InstallError) -> [InstalledDistribution] {
+        try await withEnvironment { () throws(InstallError) -> [InstalledDistribution] in
+            InstalledDistribution.scan(target.scheme.siteDirectories)
+        }
+    }
+
+    private func withEnvironment<T>(_ body: () async throws(InstallError) -> T) async throws(InstallError) -> T {
+        let lock: FileLock
+        do {
+            try FileSystem.createDirectories(target.stateDirectory)
+            lock = try await FileLock.acquire(
+                FileSystem.join(target.stateDirectory, "lock"), mode: .exclusive,
+                resource: "the environment at \(target.root)", timeout: lockTimeout, onWait: { onEvent(.waiting($0)) })
+        } catch let error as LockError {
+            throw .lock(error)
+        } catch let error as SystemCallError {
+            throw .io(error)
+        } catch {
+            throw .io(SystemCallError("cannot lock", path: target.stateDirectory, code: 5))
+        }
+        defer { lock.release() }
+        let recovery = try transaction.recover()
+        if recovery != .nothingPending { onEvent(.recoveredInterruptedTransaction(completed: recovery == .completed)) }
+        return try await body()
+    }
+}

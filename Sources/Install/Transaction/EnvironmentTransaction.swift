@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SystemSupport
+
+/// Runs one journaled change to an environment: stage every new file under a hidden temporary
+/// name in its final directory, mark the journal committed, rename into place, then remove what
+/// the old versions had and the new ones lack. `recover()` finishes or undoes a killed run.
+struct EnvironmentTransaction {
+    let stateDirectory: String
+
+    var journalPath: String { FileSystem.join(stateDirectory, "journal") }
+    var commitMarkerPath: String { FileSystem.join(stateDirectory, "journal.committed") }
+
+    enum Recovery: Equatable, Sendable { case nothingPending, rolledBack, completed }
+
+    struct Changes: Sendable {
+        var files: [PlannedFile] = []
+        var removals: [String] = []
+        var removedTrees: [String] = []
+        var pruneCandidates: [String] = []
+    }
+
+    func run(_ changes: Changes, linkMode: LinkMode) throws(InstallError) {
+        var journal = Journal()
+        journal.createdDirectories = missingDirectories(for: changes.files.map(\.destination))
+        let transaction = "\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        journal.staged = changes.files.enumerated().map { index, file in
+            Journal.StagedFile(
+                temporary: FileSystem.join(FileSystem.parent(of: file.destination), ".kiln-\(transaction)-\(index)"),
+                destination: file.destination)
+        }
+        journal.removals = changes.removals
+        journal.removedTrees = changes.removedTrees
+        journal.pruneCandidates = changes.pruneCandidates
+        try write(journal)
+
+        do throws(SystemCallError) {
+            for directory in journal.createdDirectories where mkdir(directory, 0o755) != 0 && errno != EEXIST {
+                throw SystemCallError("cannot create directory", path: directory)
+            }
+            var placer = FilePlacer(mode: linkMode)
+            for (file, staged) in zip(changes.files, journal.staged) {
+                try placer.place(file.source, at: staged.temporary)
+            }
+            // One fsync per directory makes the staged names durable before the point of no return.
+            for directory in Set(journal.staged.map { FileSystem.parent(of: $0.temporary) }) { syncDirectory(directory) }
+            try FileSystem.writeAtomically([], to: commitMarkerPath)
+            syncDirectory(stateDirectory)
+        } catch {
+            rollBack(journal)
+            finish()
+            throw .io(error)
+        }
+        try commit(journal)
+        finish()
+    }
+
+    /// Finishes (committed) or undoes (not committed) a transaction a killed kiln left behind.
+    func recover() throws(InstallError) -> Recovery {
+        guard FileSystem.exists(journalPath) else {
+            unlink(commitMarkerPath)
+            return .nothingPending
+        }
+        let journal: Journal
+        do {
+            journal = try Journal(decoding: try FileSystem.readBytes(journalPath))
+        } catch let error as JournalDecodingError {
+            throw .damagedJournal(path: journalPath, reason: error.reason)
+        } catch {
+            throw .damagedJournal(path: journalPath, reason: String(describing: error))
+        }
+        if FileSystem.exists(commitMarkerPath) {
+            try commit(journal)
+            finish()
+            return .completed
+        }
+        rollBack(journal)
+        finish()
+        return .rolledBack
+    }
+
+    private func write(_ journal: Journal) throws(InstallError) {
+        do {
+            try FileSystem.createDirectories(stateDirectory)
+            try FileSystem.writeAtomically(journal.encoded(), to: journalPath)
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    /// Idempotent: a temporary already renamed is simply gone; a file already removed is fine.
+    private func commit(_ journal: Journal) throws(InstallError) {
+        for file in journal.staged {
+            if rename(file.temporary, file.destination) == 0 { continue }
+            let code = errno
+            if code == ENOENT && FileSystem.exists(file.destination) { continue }
+            if code == EISDIR || code == ENOTEMPTY || code == EEXIST {
+                // The old version had a directory where the new one has a file.
+                try? FileSystem.removeTree(file.destination)
+                if rename(file.temporary, file.destination) == 0 { continue }
+            }
+            throw .io(SystemCallError("cannot move into place", path: file.destination, code: code))
+        }
+        for path in journal.removals {
+            unlink(path)
+            if path.hasSuffix(".py") { BytecodeFiles.remove(for: path) }
+        }
+        for tree in journal.removedTrees { try? FileSystem.removeTree(tree) }
+        for directory in journal.pruneCandidates { rmdir(directory) }
+    }
+
+    private func rollBack(_ journal: Journal) {
+        for file in journal.staged { unlink(file.temporary) }
+        for directory in journal.createdDirectories.reversed() { rmdir(directory) }
+    }
+
+    /// The journal goes first: a marker without a journal means nothing and is cleared next time.
+    private func finish() {
+        unlink(journalPath)
+        unlink(commitMarkerPath)
+        syncDirectory(stateDirectory)
+    }
+
+    /// Directories that must be created for `destinations`, parents first.
+    private func missingDirectories(for destinations: [String]) -> [String] {
+        var known: Set<String> = []
+        var missing: [String] = []
+        func ensure(_ directory: String) {
+            if known.contains(directory) { return }
+            known.insert(directory)
+            if FileSystem.isDirectory(directory) { return }
+            let parent = FileSystem.parent(of: directory)
+            if parent != directory { ensure(parent) }
+            missing.append(directory)
+        }
+        for destination in destinations { ensure(FileSystem.parent(of: destination)) }
+        return missing
+    }
+
+    private func syncDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+}

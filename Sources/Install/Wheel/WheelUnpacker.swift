@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Cache
+import PackagingModel
+import SystemSupport
+
+/// Validates a wheel and unpacks it once into the cache, keyed by the wheel's SHA-256: a second
+/// install of the same file, into any environment, links from the same tree.
+public struct WheelUnpacker: Sendable {
+    public let cache: CacheRoot
+    public let lockTimeout: Duration
+
+    public init(cache: CacheRoot, lockTimeout: Duration) {
+        self.cache = cache
+        self.lockTimeout = lockTimeout
+    }
+
+    public func unpack(_ wheelPath: String, onWait: (String) -> Void = { _ in }) async throws(InstallError) -> UnpackedWheel {
+        let basename = FileSystem.basename(of: wheelPath)
+        guard let filename = try? WheelFilename(basename) else { throw .badWheelFilename(basename) }
+        guard FileSystem.exists(wheelPath) else { throw .wheelNotFound(wheelPath) }
+        let digest = try Self.sha256(of: wheelPath)
+        let entry: String
+        do {
+            entry = try cache.entryPath(.wheels, [digest])
+        } catch {
+            throw .cache(error)
+        }
+        do {
+            _ = try await CacheEntry.obtain(
+                entry, resource: "unpacking \(basename)", timeout: lockTimeout, onWait: onWait
+            ) { temporary in
+                try Self.validateAndExtract(wheelPath, filename: filename, into: temporary)
+            }
+        } catch let error as InstallError {
+            throw error
+        } catch let error as CacheError {
+            throw .cache(error)
+        } catch {
+            throw .io(SystemCallError("cannot unpack", path: wheelPath, code: EIO))
+        }
+        return try UnpackedWheel.load(directory: entry, wheelPath: wheelPath, sha256: digest, filename: filename)
+    }
+
+    /// Everything is checked before anything leaves the private temporary directory.
+    static func validateAndExtract(_ wheelPath: String, filename: WheelFilename, into temporary: String) throws(InstallError) {
+        let list: [ZipMember]
+        do {
+            list = try ZipDirectory.members(of: wheelPath)
+        } catch {
+            throw .invalidWheel(wheel: wheelPath, problems: [.malformed(file: filename.description, reason: error.description)])
+        }
+        let (layout, layoutProblems) = WheelValidator.checkLayout(list, filename: filename)
+        guard let layout, layoutProblems.isEmpty else { throw .invalidWheel(wheel: wheelPath, problems: layoutProblems) }
+        do {
+            try FileSystem.createDirectories(temporary)
+            let outcome = try ArchiveExtractor.extract(wheel: wheelPath, into: temporary, members: layout.members)
+            guard outcome.problems.isEmpty else { throw InstallError.invalidWheel(wheel: wheelPath, problems: outcome.problems) }
+            let problems = WheelValidator.checkContents(
+                tree: temporary, layout: layout, extracted: outcome.extracted, filename: filename)
+            guard problems.isEmpty else { throw InstallError.invalidWheel(wheel: wheelPath, problems: problems) }
+        } catch let error as InstallError {
+            throw error
+        } catch let error as SystemCallError {
+            throw .io(error)
+        } catch {
+            throw .io(SystemCallError("cannot unpack", path: wheelPath, code: EIO))
+        }
+    }
+
+    static func sha256(of path: String) throws(InstallError) -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(SystemCallError("cannot open", path: path)) }
+        defer { close(fd) }
+        var hasher = SHA256Hasher()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .io(SystemCallError("cannot read", path: path))
+            }
+            if count == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+        return hasher.finalizeHex()
+    }
+}
