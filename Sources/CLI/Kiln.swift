@@ -8,6 +8,12 @@ struct Kiln: AsyncParsableCommand {
         version: KilnVersion.current,
         // One line per subcommand; each lives in its own file.
         subcommands: [
+            CacheCommand.self,
+            PythonCommand.self,
+            VenvCommand.self,
+            InstallCommand.self,
+            UninstallCommand.self,
+            ListCommand.self,
         ]
     )
 }

@@ -3,6 +3,9 @@
 /// into the binary, so a copied `kiln` needs nothing beside it.
 public enum Template: String, CaseIterable, Sendable {
     case interpreterProbe = "probe/interpreter_info.py"
+    case venvActivateSh = "venv/activate"
+    case venvActivateFish = "venv/activate.fish"
+    case venvActivateCsh = "venv/activate.csh"
 
     /// The file's text. Every case names a file that the build embeds; a test checks each one.
     public var text: String {
