@@ -4,14 +4,14 @@ import Glibc
 
 /// A detached OS thread for work that blocks (waiting on a child process), kept off Swift's
 /// cooperative thread pool, which has only as many threads as cores.
-final class BlockingThread: Sendable {
+public final class BlockingThread: Sendable {
     private let body: @Sendable () -> Void
 
-    init(_ body: @escaping @Sendable () -> Void) {
+    public init(_ body: @escaping @Sendable () -> Void) {
         self.body = body
     }
 
-    func start() {
+    public func start() {
         let context = Unmanaged.passRetained(self).toOpaque()
         var thread = pthread_t()
         let status = pthread_create(&thread, nil, { raw in

@@ -1,0 +1,85 @@
+import Cache
+import PackagingModel
+
+/// The package sources of one kiln run: indexes in order, find-links locations, the page and
+/// archive caches. The one entry point the resolver and installer use to learn which files a
+/// project has and to get them onto disk.
+public struct PackageIndex: Sendable {
+    public let settings: IndexSettings
+    let client: HTTPClient
+    let pages: PageFetcher
+    let archives: ArchiveStore
+    let events: IndexEvents
+
+    public init(settings: IndexSettings, client: HTTPClient, cache: CacheRoot, events: IndexEvents = IndexEvents()) {
+        self.settings = settings
+        self.client = client
+        self.pages = PageFetcher(client: client, store: SimplePageStore(root: cache), mode: settings.cacheMode, ttl: settings.pageTTL)
+        self.archives = ArchiveStore(root: cache)
+        self.events = events
+    }
+
+    /// The files of `name`: from the first index that has a page for it (later indexes are not
+    /// asked, so a same-named package elsewhere cannot slip in), plus matching find-links files.
+    /// `--exclude-newer` drops index files uploaded later or without an upload time.
+    public func project(_ name: PackageName) async throws(IndexError) -> ProjectPage {
+        var searched: [RedactedURL] = []
+        var files: [IndexFile] = []
+        var source: RedactedURL?
+        for index in settings.indexes {
+            let url = index.appendingDirectory(name.normalized)
+            searched.append(url.redacted)
+            guard case .found(let body, let contentType, let pageURL) = try await pages.fetch(url, package: name) else { continue }
+            do {
+                files = try SimplePageParser.parse(body: body, contentType: contentType, pageURL: pageURL)
+            } catch {
+                throw .page(error)
+            }
+            if let cutoff = settings.excludeNewer {
+                files = files.filter { file in file.uploadTime.map { $0 <= cutoff } ?? false }
+            }
+            source = url.redacted
+            break
+        }
+        let finder = FindLinks(pages: pages)
+        for location in settings.findLinks {
+            searched.append(location.url.redacted)
+            let found = try await finder.files(for: name, in: location)
+            if !found.isEmpty && source == nil { source = location.url.redacted }
+            files += found
+        }
+        guard let source else { throw .packageNotFound(name: name, searched: searched) }
+        return ProjectPage(name: name, files: files, source: source)
+    }
+
+    /// Pages of many projects at once (they share connections; HTTP/2 multiplexes them). Each
+    /// name gets its own result so one missing package does not hide the others.
+    public func projects(_ names: [PackageName]) async -> [PackageName: Result<ProjectPage, IndexError>] {
+        await withTaskGroup(of: (PackageName, Result<ProjectPage, IndexError>).self) { group in
+            for name in Set(names) {
+                group.addTask {
+                    do throws(IndexError) {
+                        return (name, .success(try await project(name)))
+                    } catch {
+                        return (name, .failure(error))
+                    }
+                }
+            }
+            var results: [PackageName: Result<ProjectPage, IndexError>] = [:]
+            for await (name, result) in group { results[name] = result }
+            return results
+        }
+    }
+}
+
+/// Callbacks through which the index reports what it is doing; the CLI renders them.
+public struct IndexEvents: Sendable {
+    public var progress: TransferProgressHandler?
+    /// "Waiting for another kiln process to finish downloading …".
+    public var waiting: @Sendable (String) -> Void
+
+    public init(progress: TransferProgressHandler? = nil, waiting: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.progress = progress
+        self.waiting = waiting
+    }
+}

@@ -1,0 +1,90 @@
+import CCurl
+import Synchronization
+import SystemSupport
+
+/// Drives a curl multi handle on a thread of its own, so that waiting on sockets never blocks
+/// Swift's cooperative pool. Transfers are queued from any task and handed back through their
+/// continuations; one multi handle means connection reuse and HTTP/2 multiplexing across all of them.
+final class CurlMultiLoop: Sendable {
+    private struct Shared: ~Copyable {
+        var incoming: [CurlTransfer] = []
+        var shuttingDown = false
+    }
+
+    private let multi: CurlMultiHandle
+    private let shared = Mutex(Shared())
+
+    init(maxConnectionsPerHost: Int) {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        multi = CurlMultiHandle(raw: curl_multi_init())
+        if let raw = multi.raw {
+            kiln_curl_multi_setopt_long(raw, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
+            kiln_curl_multi_setopt_long(raw, CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
+        }
+        // The thread keeps the loop alive until `shutDown()` lets it finish.
+        BlockingThread { [self] in run() }.start()
+    }
+
+    /// Runs `transfer` to completion (success or failure; the outcome says which).
+    func perform(_ transfer: CurlTransfer) async -> CurlOutcome {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                transfer.attach(continuation)
+                shared.withLock { $0.incoming.append(transfer) }
+                if let raw = multi.raw { curl_multi_wakeup(raw) }
+            }
+        } onCancel: {
+            // The progress callback sees the flag and aborts the transfer within a poll interval.
+            transfer.cancelled.store(true, ordering: .relaxed)
+            if let raw = multi.raw { curl_multi_wakeup(raw) }
+        }
+    }
+
+    /// Lets the thread finish once running transfers are done.
+    func shutDown() {
+        shared.withLock { $0.shuttingDown = true }
+        if let raw = multi.raw { curl_multi_wakeup(raw) }
+    }
+
+    private func run() {
+        guard let handle = multi.raw else { return }
+        var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+        while true {
+            let (incoming, shuttingDown) = shared.withLock { state in
+                let taken = state.incoming
+                state.incoming = []
+                return (taken, state.shuttingDown)
+            }
+            for transfer in incoming {
+                let added = curl_multi_add_handle(handle, transfer.easy)
+                if added == CURLM_OK {
+                    running[transfer.easy] = transfer
+                } else {
+                    transfer.finish(code: CURLE_FAILED_INIT)
+                }
+            }
+            if shuttingDown && running.isEmpty { break }
+
+            var active: Int32 = 0
+            curl_multi_perform(handle, &active)
+            var queued: Int32 = 0
+            while let message = curl_multi_info_read(handle, &queued) {
+                guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+                let code = message.pointee.data.result
+                curl_multi_remove_handle(handle, easy)
+                running.removeValue(forKey: easy)?.finish(code: code)
+            }
+            var ready: Int32 = 0
+            // Wakes early on socket activity or curl_multi_wakeup; the cap bounds how late a
+            // cancelled transfer's progress callback notices.
+            curl_multi_poll(handle, nil, 0, running.isEmpty ? 1000 : 100, &ready)
+        }
+        curl_multi_cleanup(handle)
+    }
+}
+
+/// The multi handle, shared between the submitting side (wakeups) and the loop thread; libcurl
+/// documents `curl_multi_wakeup` as callable from any thread.
+struct CurlMultiHandle: @unchecked Sendable {
+    let raw: UnsafeMutableRawPointer?
+}

@@ -1,1 +1,0 @@
-// The Index module; see ../shared/DESIGN.md.
