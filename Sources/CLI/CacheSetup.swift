@@ -2,24 +2,28 @@ import Cache
 import SystemSupport
 
 extension GlobalOptions {
-    /// `KILN_LOCK_TIMEOUT` in seconds, default 10 minutes (DESIGN.md, "Cache").
+    /// `KILN_LOCK_TIMEOUT` in seconds, default 10 minutes (DESIGN.md, "Cache"). An unreadable value
+    /// falls back to the default here; `openCache` and `checkedLockTimeout` reject it instead.
     var lockTimeout: Duration {
-        let environment = ProcessEnvironment.variables
-        if let text = environment["KILN_LOCK_TIMEOUT"], let seconds = Double(text), seconds >= 0 {
-            return .milliseconds(Int64(seconds * 1000))
-        }
-        return .seconds(600)
+        (try? checkedLockTimeout()) ?? CacheRoot.defaultLockTimeout
+    }
+
+    /// `KILN_LOCK_TIMEOUT`, or an error naming the bad value.
+    func checkedLockTimeout() throws(CacheError) -> Duration {
+        try CacheRoot.lockTimeout(environment: ProcessEnvironment.variables)
     }
 
     var cachePath: String {
         CacheRoot.defaultPath(cacheDir: cacheDir, environment: ProcessEnvironment.variables)
     }
 
-    /// Opens the cache the options name (a temporary one under --no-cache), holding the shared root lock.
+    /// Opens the cache the options name (a temporary one under --no-cache, removed when the
+    /// returned value is released), holding the shared root lock.
     func openCache(_ console: Console) async throws -> CacheRoot {
+        let timeout = try checkedLockTimeout()
         if noCache {
-            return try await CacheRoot.temporary(lockTimeout: lockTimeout)
+            return try await CacheRoot.temporary(lockTimeout: timeout)
         }
-        return try await CacheRoot.open(at: cachePath, lockTimeout: lockTimeout, onWait: console.info)
+        return try await CacheRoot.open(at: cachePath, lockTimeout: timeout, onWait: console.info)
     }
 }
