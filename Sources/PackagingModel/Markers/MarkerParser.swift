@@ -82,9 +82,14 @@ struct MarkerParser {
     }
 
     private mutating func parseOperand() throws(PEP508SyntaxError) -> MarkerOperand {
-        for (spelling, variable) in MarkerVariable.spellings where cursor.hasKeyword(spelling) {
-            cursor.position += spelling.unicodeScalars.count
-            return .variable(variable)
+        if let first = cursor.peek(), cursor.isWordBoundary(at: cursor.position) {
+            for (spelling, variable) in MarkerVariable.spellings where spelling[0] == first {
+                var probe = cursor
+                if probe.consume(spelling), cursor.isWordBoundary(at: probe.position) {
+                    cursor = probe
+                    return .variable(variable)
+                }
+            }
         }
         if let quote = cursor.peek(), quote == "'" || quote == "\"" {
             let start = cursor.position

@@ -32,7 +32,7 @@ public enum MarkerVariable: String, Sendable, Hashable, CaseIterable, CustomStri
     /// Every spelling the grammar accepts, with the variable it means. The legacy
     /// dotted names (`os.name`) and `python_implementation` are PEP 345 leftovers
     /// packaging still reads. Longer spellings first where one extends another.
-    static let spellings: [(String, MarkerVariable)] = [
+    static let spellings: [([Unicode.Scalar], MarkerVariable)] = ([
         ("python_version", .pythonVersion), ("python_full_version", .pythonFullVersion),
         ("os_name", .osName), ("os.name", .osName),
         ("sys_platform", .sysPlatform), ("sys.platform", .sysPlatform),
@@ -44,7 +44,7 @@ public enum MarkerVariable: String, Sendable, Hashable, CaseIterable, CustomStri
         ("python_implementation", .platformPythonImplementation),
         ("implementation_name", .implementationName), ("implementation_version", .implementationVersion),
         ("extras", .extras), ("extra", .extra), ("dependency_groups", .dependencyGroups),
-    ]
+    ] as [(String, MarkerVariable)]).map { (Array($0.0.unicodeScalars), $0.1) }
 }
 
 /// The comparison operators a marker may use.

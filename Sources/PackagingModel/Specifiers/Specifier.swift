@@ -90,7 +90,7 @@ extension Specifier {
         guard let scannedVersion = scanned.version else { throw .invalidVersion(input: string, reason: "missing version") }
         let version: Version
         do {
-            version = try Version(scanned: scannedVersion, input: string)
+            version = try Version(scanned: scannedVersion, in: cursor.scalars, input: string)
         } catch {
             if case .numberTooLarge(_, let digits) = error { throw .numberTooLarge(input: string, digits: digits) }
             throw .invalidVersion(input: string, reason: error.description)

@@ -43,13 +43,13 @@ public enum SpecifierParseError: Error, Equatable, Sendable, CustomStringConvert
 
 extension String {
     var trimmingPythonWhitespace: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !first.isPythonWhitespace, !last.isPythonWhitespace { return self }
         let scalars = Array(unicodeScalars)
         var lower = 0
         var upper = scalars.count
         while lower < upper, scalars[lower].isPythonWhitespace { lower += 1 }
         while upper > lower, scalars[upper - 1].isPythonWhitespace { upper -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
+        return String(scalars: scalars[lower..<upper])
     }
 }

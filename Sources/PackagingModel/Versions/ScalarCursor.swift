@@ -25,37 +25,43 @@ struct ScalarCursor {
     }
 
     func text(_ range: Range<Int>) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[range])
-        return String(result)
+        String(scalars: scalars[range])
     }
 
     /// Consumes `literal` (ASCII) if it comes next; letters match case-insensitively when asked.
     mutating func consume(_ literal: String, caseInsensitive: Bool = false) -> Bool {
-        var index = position
-        for expected in literal.unicodeScalars {
-            guard index < scalars.count else { return false }
-            let actual = scalars[index]
-            let matches = caseInsensitive ? actual.asciiLowercased == expected.asciiLowercased : actual == expected
+        consume(Array(literal.unicodeScalars), caseInsensitive: caseInsensitive)
+    }
+
+    /// The same for a literal already split into scalars (hot paths keep these in statics).
+    mutating func consume(_ literal: [Unicode.Scalar], caseInsensitive: Bool = false) -> Bool {
+        guard position + literal.count <= scalars.count else { return false }
+        var offset = 0
+        // Index loops rather than iterators: this runs for every label tried, and
+        // unoptimised builds pay heavily for generic iteration.
+        while offset < literal.count {
+            let actual = scalars[position + offset]
+            let expected = literal[offset]
+            let matches = caseInsensitive ? actual.asciiLowercased == expected : actual == expected
             guard matches else { return false }
-            index += 1
+            offset += 1
         }
-        position = index
+        position += literal.count
         return true
     }
 
-    /// Consumes one scalar if it is one of `choices` (ASCII).
-    mutating func consume(oneOf choices: String) -> Bool {
-        guard let next = peek(), choices.unicodeScalars.contains(next) else { return false }
+    /// Consumes one PEP 440 separator (`-`, `_` or `.`) if it comes next.
+    mutating func consumeSeparator() -> Bool {
+        guard let next = peek(), next.isVersionSeparator else { return false }
         position += 1
         return true
     }
 
-    /// Consumes a run of ASCII digits and returns them (empty when none follow).
-    mutating func consumeDigits() -> String {
+    /// Consumes a run of ASCII digits and returns where they are (empty when none follow).
+    mutating func consumeDigits() -> Range<Int> {
         let start = position
-        while let next = peek(), next.isASCIIDigit { position += 1 }
-        return text(start..<position)
+        while position < scalars.count, scalars[position].isASCIIDigit { position += 1 }
+        return start..<position
     }
 
     mutating func skipPythonWhitespace() {
@@ -74,6 +80,8 @@ extension Unicode.Scalar {
     var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
 
     var isASCIILetter: Bool { (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+
+    var isVersionSeparator: Bool { value == 0x2D || value == 0x5F || value == 0x2E }
 
     var asciiLowercased: Unicode.Scalar {
         value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : self
@@ -97,5 +105,22 @@ extension Unicode.Scalar {
             return isASCIIDigit || isASCIILetter || self == "_"
         }
         return properties.isAlphabetic || properties.numericType != nil
+    }
+}
+
+extension String {
+    /// Builds a string from scalars through UTF-8, much faster than appending to a
+    /// `UnicodeScalarView` one scalar at a time.
+    init(scalars: some Collection<Unicode.Scalar>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else if let encoded = UTF8.encode(scalar) {
+                bytes.append(contentsOf: encoded)
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

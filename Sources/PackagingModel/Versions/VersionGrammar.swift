@@ -6,27 +6,30 @@
 /// then demands the end of input) and the specifier tokenizer (which stops
 /// wherever the grammar stops, like `re.match`).
 enum VersionGrammar {
-    /// The pieces of a version as written, before numbers are converted.
+    /// Where the pieces of a version are in the scanned text, before numbers are
+    /// converted (positions rather than substrings: building strings is the
+    /// expensive part of parsing).
     struct Scanned {
-        var epochDigits: String?
-        var releaseDigits: [String] = []
-        var pre: (kind: PreRelease.Kind, digits: String)?
-        var postDigits: String?
-        var devDigits: String?
-        var localParts: [String]?
+        var epochDigits: Range<Int>?
+        var releaseDigits: [Range<Int>] = []
+        var pre: (kind: PreRelease.Kind, digits: Range<Int>)?
+        var postDigits: Range<Int>?
+        var devDigits: Range<Int>?
+        var localParts: [Range<Int>]?
         var hasWildcard = false
 
         var hasPreDevOrPost: Bool { pre != nil || postDigits != nil || devDigits != nil }
     }
 
-    /// The spellings PEP 440 accepts for pre-release labels, longest first so that
-    /// `alpha` wins over `a` and `preview` over `pre`.
-    private static let preReleaseLabels: [(String, PreRelease.Kind)] = [
-        ("alpha", .alpha), ("beta", .beta), ("preview", .releaseCandidate), ("pre", .releaseCandidate),
-        ("rc", .releaseCandidate), ("a", .alpha), ("b", .beta), ("c", .releaseCandidate),
-    ]
-    private static let postReleaseLabels = ["post", "rev", "r"]
-    private static let separators = "-_."
+    // The label spellings PEP 440 accepts, as scalars (lowercase; matched case-insensitively).
+    private static let alpha: [Unicode.Scalar] = ["a", "l", "p", "h", "a"]
+    private static let beta: [Unicode.Scalar] = ["b", "e", "t", "a"]
+    private static let preview: [Unicode.Scalar] = ["p", "r", "e", "v", "i", "e", "w"]
+    private static let pre: [Unicode.Scalar] = ["p", "r", "e"]
+    private static let releaseCandidate: [Unicode.Scalar] = ["r", "c"]
+    private static let post: [Unicode.Scalar] = ["p", "o", "s", "t"]
+    private static let rev: [Unicode.Scalar] = ["r", "e", "v"]
+    private static let devLabel: [Unicode.Scalar] = ["d", "e", "v"]
 
     /// Scans a version at the cursor. Returns nil, leaving the cursor where it was,
     /// when no version starts there.
@@ -38,7 +41,7 @@ enum VersionGrammar {
     ) -> Scanned? {
         let start = cursor.position
         var scanned = Scanned()
-        _ = cursor.consume("v", caseInsensitive: true)
+        if cursor.peek()?.asciiLowercased == "v" { cursor.position += 1 }
 
         var first = cursor.consumeDigits()
         guard !first.isEmpty else {
@@ -75,49 +78,82 @@ enum VersionGrammar {
         return scanned
     }
 
-    private static func scanPreRelease(_ cursor: inout ScalarCursor) -> (kind: PreRelease.Kind, digits: String)? {
+    private static func scanPreRelease(_ cursor: inout ScalarCursor) -> (kind: PreRelease.Kind, digits: Range<Int>)? {
         let start = cursor.position
-        _ = cursor.consume(oneOf: separators)
-        for (label, kind) in preReleaseLabels where cursor.consume(label, caseInsensitive: true) {
-            _ = cursor.consume(oneOf: separators)
-            return (kind, cursor.consumeDigits())
+        _ = cursor.consumeSeparator()
+        guard let kind = consumePreReleaseLabel(&cursor) else {
+            cursor.position = start
+            return nil
         }
-        cursor.position = start
-        return nil
+        _ = cursor.consumeSeparator()
+        return (kind, cursor.consumeDigits())
     }
 
-    private static func scanPostRelease(_ cursor: inout ScalarCursor) -> String? {
+    /// Longest spelling first, so that `alpha` wins over `a` and `preview` over `pre`.
+    private static func consumePreReleaseLabel(_ cursor: inout ScalarCursor) -> PreRelease.Kind? {
+        switch cursor.peek()?.asciiLowercased {
+        case "a":
+            if !cursor.consume(alpha, caseInsensitive: true) { cursor.position += 1 }
+            return .alpha
+        case "b":
+            if !cursor.consume(beta, caseInsensitive: true) { cursor.position += 1 }
+            return .beta
+        case "c":
+            cursor.position += 1
+            return .releaseCandidate
+        case "p":
+            let matched = cursor.consume(preview, caseInsensitive: true) || cursor.consume(pre, caseInsensitive: true)
+            return matched ? .releaseCandidate : nil
+        case "r":
+            return cursor.consume(releaseCandidate, caseInsensitive: true) ? .releaseCandidate : nil
+        default:
+            return nil
+        }
+    }
+
+    private static func scanPostRelease(_ cursor: inout ScalarCursor) -> Range<Int>? {
         let start = cursor.position
         // `1.0-1` is an implicit post-release.
         if cursor.peek() == "-", cursor.peek(1)?.isASCIIDigit == true {
             cursor.position += 1
             return cursor.consumeDigits()
         }
-        _ = cursor.consume(oneOf: separators)
-        for label in postReleaseLabels where cursor.consume(label, caseInsensitive: true) {
-            _ = cursor.consume(oneOf: separators)
-            return cursor.consumeDigits()
+        _ = cursor.consumeSeparator()
+        let labelled: Bool
+        switch cursor.peek()?.asciiLowercased {
+        case "p":
+            labelled = cursor.consume(post, caseInsensitive: true)
+        case "r":
+            // `rev` or plain `r`.
+            if !cursor.consume(rev, caseInsensitive: true) { cursor.position += 1 }
+            labelled = true
+        default:
+            labelled = false
         }
-        cursor.position = start
-        return nil
-    }
-
-    private static func scanDevRelease(_ cursor: inout ScalarCursor) -> String? {
-        let start = cursor.position
-        _ = cursor.consume(oneOf: separators)
-        guard cursor.consume("dev", caseInsensitive: true) else {
+        guard labelled else {
             cursor.position = start
             return nil
         }
-        _ = cursor.consume(oneOf: separators)
+        _ = cursor.consumeSeparator()
         return cursor.consumeDigits()
     }
 
-    private static func scanLocal(_ cursor: inout ScalarCursor) -> [String]? {
+    private static func scanDevRelease(_ cursor: inout ScalarCursor) -> Range<Int>? {
+        let start = cursor.position
+        _ = cursor.consumeSeparator()
+        guard cursor.consume(devLabel, caseInsensitive: true) else {
+            cursor.position = start
+            return nil
+        }
+        _ = cursor.consumeSeparator()
+        return cursor.consumeDigits()
+    }
+
+    private static func scanLocal(_ cursor: inout ScalarCursor) -> [Range<Int>]? {
         guard cursor.peek() == "+", cursor.peek(1).map(isLocalCharacter) == true else { return nil }
         cursor.position += 1
         var parts = [consumeLocalPart(&cursor)]
-        while let separator = cursor.peek(), separators.unicodeScalars.contains(separator),
+        while let separator = cursor.peek(), separator.isVersionSeparator,
               cursor.peek(1).map(isLocalCharacter) == true {
             cursor.position += 1
             parts.append(consumeLocalPart(&cursor))
@@ -125,10 +161,10 @@ enum VersionGrammar {
         return parts
     }
 
-    private static func consumeLocalPart(_ cursor: inout ScalarCursor) -> String {
+    private static func consumeLocalPart(_ cursor: inout ScalarCursor) -> Range<Int> {
         let start = cursor.position
         while let next = cursor.peek(), isLocalCharacter(next) { cursor.position += 1 }
-        return cursor.text(start..<cursor.position)
+        return start..<cursor.position
     }
 
     /// ASCII only: packaging matches with `re.ASCII`, so `İ` is not a letter here.

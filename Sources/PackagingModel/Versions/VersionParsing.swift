@@ -24,14 +24,21 @@ extension Version {
                 reason: "unexpected '\(Character(unexpected))' after '\(cursor.text(0..<cursor.position))'"
             )
         }
-        self = try Version(scanned: scanned, input: string)
+        self = try Version(scanned: scanned, in: cursor.scalars, input: string)
     }
 
     /// Converts scanned text to numbers, refusing any that do not fit in an `Int`.
-    init(scanned: VersionGrammar.Scanned, input: String) throws(VersionParseError) {
-        func number(_ digits: String) throws(VersionParseError) -> Int {
-            if digits.isEmpty { return 0 }
-            guard let value = Int(digits) else { throw .numberTooLarge(input: input, digits: digits) }
+    init(scanned: VersionGrammar.Scanned, in scalars: [Unicode.Scalar], input: String) throws(VersionParseError) {
+        func number(_ digits: Range<Int>) throws(VersionParseError) -> Int {
+            var value = 0
+            for index in digits {
+                let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflowAdd) = shifted.addingReportingOverflow(Int(scalars[index].value - 0x30))
+                if overflowShift || overflowAdd {
+                    throw .numberTooLarge(input: input, digits: String(scalars: scalars[digits]))
+                }
+                value = sum
+            }
             return value
         }
         let epoch = try scanned.epochDigits.map { digits throws(VersionParseError) in try number(digits) } ?? 0
@@ -44,7 +51,7 @@ extension Version {
         }
         let post = try scanned.postDigits.map { digits throws(VersionParseError) in try number(digits) }
         let dev = try scanned.devDigits.map { digits throws(VersionParseError) in try number(digits) }
-        let local = scanned.localParts.map { $0.map(LocalSegment.init(raw:)) }
+        let local = scanned.localParts.map { parts in parts.map { LocalSegment(raw: String(scalars: scalars[$0])) } }
         self.init(unchecked: epoch, release: release, pre: pre, post: post, dev: dev, local: local)
     }
 }
