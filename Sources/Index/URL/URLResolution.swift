@@ -61,10 +61,15 @@ extension ParsedURL {
 }
 
 extension StringProtocol {
+    /// Trims spaces, tabs and line breaks. Works on scalars: `"\r\n"` is one `Character`, equal
+    /// to neither `"\r"` nor `"\n"`.
     func trimmingASCIIWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[start...end])
+        let scalars = Array(unicodeScalars)
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[start...end])
+        return String(result)
     }
 }
 
