@@ -9,6 +9,7 @@ public struct PackageIndex: Sendable {
     let client: HTTPClient
     let pages: PageFetcher
     let archives: ArchiveStore
+    let cacheRoot: CacheRoot
     let events: IndexEvents
 
     public init(settings: IndexSettings, client: HTTPClient, cache: CacheRoot, events: IndexEvents = IndexEvents()) {
@@ -16,6 +17,7 @@ public struct PackageIndex: Sendable {
         self.client = client
         self.pages = PageFetcher(client: client, store: SimplePageStore(root: cache), mode: settings.cacheMode, ttl: settings.pageTTL)
         self.archives = ArchiveStore(root: cache)
+        self.cacheRoot = cache
         self.events = events
     }
 

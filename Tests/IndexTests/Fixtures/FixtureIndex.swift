@@ -69,3 +69,21 @@ final class FixtureIndex: @unchecked Sendable {
         try writePage(project: project, html: html, json: json)
     }
 }
+
+extension FixtureIndex {
+    /// Serves `metadata` as the PEP 658 file of `filename` and lists it (with its hash, or with
+    /// `listedHash`) in the project's JSON and HTML pages.
+    func addMetadata(project: String, filename: String, metadata: String, listedHash: String? = nil) throws {
+        let bytes = Array(metadata.utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: directory.file("files/\(filename).metadata")))
+        let hash = listedHash ?? ArchiveDigest.of(bytes: bytes).hex
+        let folder = directory.file("simple/\(project)")
+        var html = try String(contentsOfFile: folder + "/index.html", encoding: .utf8)
+        html = html.replacingOccurrences(of: ">\(filename)</a>", with: " data-core-metadata=\"sha256=\(hash)\">\(filename)</a>")
+        var json = try String(contentsOfFile: folder + "/index.json", encoding: .utf8)
+        json = json.replacingOccurrences(
+            of: "{\"filename\":\"\(filename)\"",
+            with: "{\"core-metadata\":{\"sha256\":\"\(hash)\"},\"filename\":\"\(filename)\"")
+        try writePage(project: project, html: html, json: json)
+    }
+}
