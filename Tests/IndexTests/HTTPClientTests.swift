@@ -63,6 +63,18 @@ import TestSupport
         #expect(requests.last?.headers["range"] == "bytes=\(file.bytes.count / 2)-")
     }
 
+    @Test func aResumedDownloadKeepsItsBytesThroughA503() async throws {
+        let rig = try await IndexTestRig()
+        let file = try rig.fixture.add(project: "big", filename: "big-1.0.tar.gz", size: 200_000)
+        try rig.server.inject(.truncate, path: "/files/big-1.0.tar.gz", times: 1)
+        try rig.server.inject(.status503, path: "/files/big-1.0.tar.gz", times: 1)
+        let index = try rig.index()
+        let downloaded = try await index.download(try #require(try await index.project(packageName("big")).files.first))
+        #expect(downloaded.sha256 == file.sha256)
+        let ranges = try rig.server.requests(for: "/files/big-1.0.tar.gz").map { $0.headers["range"] }
+        #expect(ranges == [nil, "bytes=100000-", "bytes=100000-"])
+    }
+
     @Test func sendsURLCredentialsButNeverShowsThemInErrors() async throws {
         let rig = try await IndexTestRig()
         try rig.server.inject(.status503, path: "/private/", times: -1)

@@ -14,6 +14,7 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The index gave a hash kiln cannot use as a cache key (not 64 hex digits).
     case invalidHash(filename: String, value: String)
     case invalidLocation(String)
+    case invalidExcludeNewer(String)
 
     public var description: String {
         switch self {
@@ -34,6 +35,8 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the index lists '\(value)' as the SHA-256 of \(filename), which is not a SHA-256 digest"
         case .invalidLocation(let text):
             return "'\(text)' is not a usable index or --find-links location; give an http(s):// or file:// URL or a directory"
+        case .invalidExcludeNewer(let text):
+            return "--exclude-newer '\(text)' is not a timestamp; give RFC 3339 (2024-05-01T00:00:00Z) or a date (2024-05-01)"
         }
     }
 }

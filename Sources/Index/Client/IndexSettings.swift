@@ -51,7 +51,7 @@ public struct IndexSettings: Sendable {
         var cutoff: Timestamp?
         if let excludeNewer {
             guard let parsed = Timestamp(rfc3339: excludeNewer) else {
-                throw .invalidLocation("--exclude-newer \(excludeNewer) (expected an RFC 3339 timestamp such as 2024-05-01T00:00:00Z, or a date)")
+                throw .invalidExcludeNewer(excludeNewer)
             }
             cutoff = parsed
         }

@@ -60,17 +60,4 @@ public struct HTTPHeaders: Sendable, Equatable {
         lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.value) == rhs.fields.map(\.value)
     }
 
-    /// `max-age` from Cache-Control in seconds; 0 for `no-cache`/`no-store`; nil when absent.
-    public var maxAge: Int? {
-        guard let control = self["cache-control"]?.lowercased() else { return nil }
-        var result: Int?
-        for directive in control.split(separator: ",") {
-            let part = directive.trimmingASCIIWhitespace()
-            if part == "no-cache" || part == "no-store" { return 0 }
-            if part.hasPrefix("max-age="), let seconds = Int(part.dropFirst("max-age=".count)) {
-                result = max(0, seconds)
-            }
-        }
-        return result
-    }
 }

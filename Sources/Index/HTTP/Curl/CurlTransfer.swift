@@ -126,22 +126,17 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     private func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        // Redirect bodies are not ours; curl delivers them only if the redirect is not followed.
+        // An error page's body must not end up in a distribution file, nor wipe the part of it an
+        // earlier attempt already stored (the next attempt resumes from there).
+        if sink.isFile && !(200..<300).contains(status) { return true }
         if !bodyStarted {
             bodyStarted = true
-            if sink.isFile {
-                if status == 206, resumeOffset > 0, contentRangeStart == resumeOffset {
-                    // Continue where the previous attempt stopped.
-                } else {
-                    restartedFromZero = resumeOffset > 0
-                    sink.reset()
-                }
-            } else {
+            let continues = sink.isFile && status == 206 && resumeOffset > 0 && contentRangeStart == resumeOffset
+            if !continues {
+                restartedFromZero = resumeOffset > 0
                 sink.reset()
             }
         }
-        // An error page's body must not end up in a distribution file.
-        if sink.isFile && !(200..<300).contains(status) { return true }
         return sink.append(bytes)
     }
 
