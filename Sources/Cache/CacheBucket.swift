@@ -7,13 +7,14 @@
 /// |-------------------|-------------------------------------------------|------------------------------------|
 /// | `simple-v1`       | `<name>/<digest of URL>` (`SimplePageStore`)    | `simple-v1/NAME/`                  |
 /// | `archives-v1`     | `sha256/<ab>/<digest>/<filename>` (`ArchiveStore`) | files whose filename names NAME |
-/// | `wheels-v1`       | `<name>/<entry>/` unpacked wheels               | `wheels-v1/NAME/`                  |
+/// | `wheels-v1`       | `<sha256 of the wheel>/` unpacked wheels         | those whose `.dist-info` names NAME |
 /// | `built-wheels-v1` | `<name>/...`                                    | `built-wheels-v1/NAME/`            |
 /// | `metadata-v1`     | `<name>/...`                                    | `metadata-v1/NAME/`                |
 /// | `interpreters-v1` | keyed by interpreter, not by package            | none                               |
 ///
 /// Buckets keyed by package put the normalised name first (`CacheRoot.packageDirectory`); what
-/// lies below it is the owning module's choice. Names starting with `_` are not package names
+/// lies below it is the owning module's choice. Unpacked wheels are found by their `.dist-info`
+/// directory wherever they sit in `wheels-v1`. Names starting with `_` are not package names
 /// (normalised names start with a letter or digit) and hold entries of no single package.
 public enum CacheBucket: String, CaseIterable, Sendable {
     /// Simple-API pages (PEP 503/691) with their HTTP validators.
@@ -32,8 +33,8 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     /// True if the first directory level is the PEP 503-normalised package name.
     public var isKeyedByPackage: Bool {
         switch self {
-        case .simple, .wheels, .builtWheels, .metadata: return true
-        case .archives, .interpreters: return false
+        case .simple, .builtWheels, .metadata: return true
+        case .archives, .wheels, .interpreters: return false
         }
     }
 }

@@ -31,8 +31,9 @@ public struct CacheMaintenance: Sendable {
     }
 
     /// Removes the entries of `packages` in every bucket (see `CacheBucket` for how a name maps to
-    /// entries): `<bucket>/<name>/` in buckets keyed by package, and the archive store's files
-    /// whose filenames name the package, with their lock files and emptied directories.
+    /// entries): `<bucket>/<name>/` in buckets keyed by package, the archive store's files whose
+    /// filenames name the package, and unpacked wheels whose `.dist-info` names it, with their
+    /// lock files and the directories this empties.
     public func clean(packages: [PackageName]) throws(CacheError) -> CacheRemovalReport {
         var report = CacheRemovalReport()
         for package in packages {
@@ -43,6 +44,9 @@ public struct CacheMaintenance: Sendable {
                 }
             }
             try cleanArchives(of: package, into: &report)
+            for wheel in try UnpackedWheel.all(in: self) where wheel.project == package.normalized {
+                try removeEntry(wheel.path, reason: .package(package), into: &report)
+            }
         }
         return report
     }
@@ -56,14 +60,9 @@ public struct CacheMaintenance: Sendable {
                 let digestPath = FileSystem.join(prefixPath, digest)
                 for filename in try CacheTree.list(absolute(digestPath))
                 where !filename.hasPrefix(".") && DistributionFileOwner.belongs(filename, to: package) {
-                    let file = FileSystem.join(digestPath, filename)
-                    try remove(file, reason: .package(package), into: &report)
-                    let lock = CacheEntry.lockPath(for: file)
-                    if CacheFileInfo.exists(absolute(lock)) { try remove(lock, reason: .orphanLock, into: &report) }
+                    try removeEntry(FileSystem.join(digestPath, filename), reason: .package(package), into: &report)
                 }
-                try removeIfEmpty(digestPath, into: &report)
             }
-            try removeIfEmpty(prefixPath, into: &report)
         }
     }
 
@@ -77,6 +76,19 @@ public struct CacheMaintenance: Sendable {
     func remove(_ relative: String, reason: CacheRemovalReport.Reason, into report: inout CacheRemovalReport) throws(CacheError) {
         let bytes = try CacheTree.remove(absolute(relative))
         report.record(relative, bytes: bytes, reason: reason)
+    }
+
+    /// Removes an entry with its lock file, then the directories above it that this left empty
+    /// (up to, not including, the bucket).
+    func removeEntry(_ relative: String, reason: CacheRemovalReport.Reason, into report: inout CacheRemovalReport) throws(CacheError) {
+        try remove(relative, reason: reason, into: &report)
+        let lock = CacheEntry.lockPath(for: relative)
+        if CacheFileInfo.exists(absolute(lock)) { try remove(lock, reason: .orphanLock, into: &report) }
+        var parent = FileSystem.parent(of: relative)
+        while parent.contains("/") {
+            try removeIfEmpty(parent, into: &report)
+            parent = FileSystem.parent(of: parent)
+        }
     }
 
     func removeIfEmpty(_ relative: String, into report: inout CacheRemovalReport) throws(CacheError) {

@@ -5,7 +5,8 @@ extension CacheMaintenance {
     ///
     /// 1. temporaries (`.<entry>.tmp-<pid>-<n>`) whose process is gone or that are over an hour old:
     ///    what a killed kiln left half-written;
-    /// 2. unpacked wheels (`wheels-v1/<name>/<entry>/`) none of whose files has a second hard link,
+    /// 2. unpacked wheels (directories in `wheels-v1` with a `.dist-info` inside) none of whose files
+    ///    has a second hard link,
     ///    i.e. no environment links to them (an environment that copied files does not need them
     ///    either; they are unpacked again from `archives-v1` when next installed);
     /// 3. lock files (`.<entry>.lock`) whose entry does not exist;
@@ -39,16 +40,8 @@ extension CacheMaintenance {
     }
 
     private func removeUnlinkedWheels(into report: inout CacheRemovalReport) throws(CacheError) {
-        let bucket = CacheBucket.wheels.rawValue
-        for package in try CacheTree.list(absolute(bucket)) where !package.hasPrefix(".") {
-            let packagePath = FileSystem.join(bucket, package)
-            guard try CacheFileInfo.of(absolute(packagePath))?.kind == .directory else { continue }
-            for entry in try CacheTree.list(absolute(packagePath)) where !entry.hasPrefix(".") {
-                let entryPath = FileSystem.join(packagePath, entry)
-                if try !CacheTree.hasLinkedFile(absolute(entryPath)) {
-                    try remove(entryPath, reason: .unlinkedWheel, into: &report)
-                }
-            }
+        for wheel in try UnpackedWheel.all(in: self) where try !CacheTree.hasLinkedFile(absolute(wheel.path)) {
+            try remove(wheel.path, reason: .unlinkedWheel, into: &report)
         }
     }
 
