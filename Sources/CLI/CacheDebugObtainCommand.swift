@@ -66,8 +66,10 @@ struct CacheDebugObtainCommand: AsyncParsableCommand {
 
     /// The key's bytes repeated: anyone can recompute what a complete entry holds.
     static func content(key: String, size: Int) -> [UInt8] {
-        let pattern = Array(key.utf8)
-        return (0..<size).map { pattern[$0 % pattern.count] }
+        var bytes = Array(key.utf8)
+        // Doubling: a few large appends, not one per byte.
+        while bytes.count < size { bytes.append(contentsOf: bytes.prefix(size - bytes.count)) }
+        return Array(bytes.prefix(size))
     }
 
     /// Ten chunks with a pause before each, hashing as it writes, like a download would.
