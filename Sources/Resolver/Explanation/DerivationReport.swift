@@ -14,7 +14,7 @@ struct DerivationReport {
     mutating func explain(_ root: Incompatibility) -> String {
         countDerivations(root)
         if root.isDerived {
-            visit(root, root: root, conclusion: true)
+            visit(root, root: root)
         } else {
             write(root, "Because \(formatter.statement(root)), we can conclude that your requirements are unsatisfiable.")
         }

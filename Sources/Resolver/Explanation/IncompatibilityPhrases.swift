@@ -35,6 +35,10 @@ extension TermFormatter {
         if let both = requiresBoth(first, second, firstLine, secondLine) { return both }
         if let through = requiresThrough(first, second, firstLine, secondLine) { return through }
         if let forbidden = requiresForbidden(first, second, firstLine, secondLine) { return forbidden }
+        // A fact about one package reads best first: "only foo<2 is available and you require foo>=2".
+        if second.terms.count == 1, first.terms.count > 1 {
+            return statement(second) + label(secondLine) + " and " + statement(first) + label(firstLine)
+        }
         return statement(first) + label(firstLine) + " and " + statement(second) + label(secondLine)
     }
 
@@ -92,16 +96,11 @@ extension TermFormatter {
               negative.negated.satisfies(forbidden) else { return nil }
         let ending: String
         switch latter.cause {
-        case .noVersions: ending = "which " + noVersionsClause(forbidden)
+        case .noVersions: return nil
         case .unavailable(let reason): ending = "which cannot be used: \(reason)"
         default: ending = "which cannot be used"
         }
         return priorPhrase(prior) + terse(negative) + label(priorLine) + " " + ending + label(latterLine)
-    }
-
-    private func noVersionsClause(_ term: Term) -> String {
-        let sentence = noVersions(term)
-        return sentence.contains("Python") ? "is not compatible with Python \(pythonVersion)" : "does not exist"
     }
 
     private func priorPhrase(_ prior: Incompatibility) -> String {

@@ -10,6 +10,11 @@ struct TermFormatter {
 
     /// `foo>=1,<2`; `every version of foo` for the full range when `allowEvery`.
     func terse(_ term: Term, allowEvery: Bool = false) -> String {
+        if term.isPositive, let name = term.package.name,
+           let inside = available[name]?.filter(term.versions.contains), inside.count == 1,
+           simplified(term.versions, of: term.package) != .full {
+            return "\(term.package)==\(inside[0])"
+        }
         let versions = term.isPositive ? simplified(term.versions, of: term.package) : term.versions
         if versions.isFull { return allowEvery ? "every version of \(term.package)" : term.package.description }
         return term.package.description + versions.description

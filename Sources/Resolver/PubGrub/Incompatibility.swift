@@ -79,7 +79,7 @@ public enum UnavailableReason: Sendable, Hashable, CustomStringConvertible {
         case .requiresPython(let specifier, let python):
             "it requires Python \(specifier), which excludes Python \(python)"
         case .buildFailureLimit(let limit):
-            "\(limit) metadata builds of this package already failed, so no further source distributions are tried"
+            "the limit of \(limit) failed metadata builds was reached"
         }
     }
 }

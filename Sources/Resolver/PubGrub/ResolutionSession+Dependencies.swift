@@ -63,10 +63,10 @@ extension ResolutionSession {
         // Every source-only version whose metadata was not obtained yet is now off limits.
         let untried = (candidates[name]?.ordered ?? [])
             .filter { !$0.file.isWheel && metadata[name]?[$0.version] == nil }
-            .map(\.version)
+            .map { equivalentRange(name, around: $0.version) }
         guard !untried.isEmpty else { return }
         core.add(Incompatibility(
-            [.positive(.base(name), .only(untried))],
+            [.positive(.base(name), untried.reduce(VersionRanges.empty) { $0.union($1) })],
             cause: .unavailable(.buildFailureLimit(limit: options.maxBuildFailures))
         ))
     }
@@ -84,7 +84,7 @@ extension ResolutionSession {
         at version: Version,
         _ specs: [DependencySpec]
     ) throws(ResolutionError) -> Bool {
-        let dependerVersions: VersionRanges = package == .root ? .full : .exactly(version)
+        let dependerVersions: VersionRanges = package.name.map { equivalentRange($0, around: version) } ?? .full
         var conflict = false
         for spec in specs {
             if case .base(let own) = package, own == spec.name, spec.extras.isEmpty { continue }
@@ -109,6 +109,16 @@ extension ResolutionSession {
             }
         }
         return conflict
+    }
+
+    /// The widest range holding `version` and no other candidate: a fact about `version`
+    /// holds for all of it, and explanations then read "foo<2 depends on ..." rather than
+    /// leaving gaps that would each need a "no versions" fact of their own.
+    func equivalentRange(_ name: PackageName, around version: Version) -> VersionRanges {
+        guard let list = candidates[name] else { return .exactly(version) }
+        let lower = list.ordered.map(\.version).filter { $0 < version }.max().map { VersionCut.after($0, .exact) }
+        let upper = list.ordered.map(\.version).filter { $0 > version }.min().map { VersionCut.before($0) }
+        return VersionRanges(from: lower ?? .minimum, to: upper ?? .maximum)
     }
 
     func makeResolution() -> Resolution {

@@ -60,7 +60,8 @@ struct ResolutionSession {
         if case .extra = package {
             // An extra is its base package at the same version, plus what the extra adds.
             let base = Incompatibility(
-                [.positive(package, .exactly(version)), .negative(.base(name), .exactly(version))], cause: .dependency
+                [.positive(package, equivalentRange(name, around: version)), .negative(.base(name), .exactly(version))],
+                cause: .dependency
             )
             core.add(base)
             conflict = core.solution.satisfies(base.terms[1])
@@ -70,7 +71,8 @@ struct ResolutionSession {
             conflict = try addDependencies(of: package, at: version, specs) || conflict
         case .unavailable(let reason):
             if case .base = package {
-                core.add(Incompatibility([.positive(package, .exactly(version))], cause: .unavailable(reason)))
+                let versions = equivalentRange(name, around: version)
+                core.add(Incompatibility([.positive(package, versions)], cause: .unavailable(reason)))
                 return package
             }
         }
