@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(name: "EmbedTemplatesTool"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
 
-        .target(name: "Python", dependencies: ["PackagingModel", "SystemSupport", "Templates"]),
+        .target(name: "Python", dependencies: ["PackagingModel", "SystemSupport", "Cache", "Templates"]),
         .target(name: "Cache", dependencies: ["PackagingModel", "SystemSupport", "CSystem"]),
         .target(name: "Index", dependencies: ["PackagingModel", "SystemSupport", "Cache", "CCurl"]),
         .target(name: "Install", dependencies: ["PackagingModel", "SystemSupport", "Cache", "Python", "Templates", "CArchive"]),

@@ -1,0 +1,59 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Cache
+import SystemSupport
+
+/// Probe reports kept in the cache's `interpreters-v1` bucket, one JSON file per interpreter path.
+///
+/// An entry is used only while the interpreter is still the same file: the path must resolve to
+/// the same real path with the same inode, size and mtime (so a venv whose `python` now links to
+/// another interpreter is probed again), and a venv's `pyvenv.cfg` must be unchanged.
+struct ProbeCache: Sendable {
+    let directory: String
+
+    /// What identifies the interpreter behind a path at one moment.
+    struct Fingerprint: Codable, Equatable, Sendable {
+        var realPath: String
+        var status: FileStatus
+        /// `pyvenv.cfg` of the environment the path sits in, if it is one.
+        var environmentConfig: FileStatus?
+
+        /// Nil when the path does not resolve to a file (then there is nothing to cache).
+        static func current(of path: String) -> Fingerprint? {
+            guard let real = try? FileSystem.realPath(path), let status = (try? FileStatus.of(real)) ?? nil else { return nil }
+            let config = FileSystem.join(FileSystem.parent(of: FileSystem.parent(of: path)), "pyvenv.cfg")
+            return Fingerprint(realPath: real, status: status, environmentConfig: (try? FileStatus.of(config)) ?? nil)
+        }
+    }
+
+    struct Entry: Codable, Sendable {
+        var path: String
+        var fingerprint: Fingerprint
+        var report: ProbeReport
+    }
+
+    func entryPath(for path: String) -> String {
+        FileSystem.join(directory, CacheKey.digest(path) + ".json")
+    }
+
+    /// The cached report for `path` if it still describes the file there now.
+    func lookup(_ path: String, fingerprint: Fingerprint) -> ProbeReport? {
+        guard let bytes = try? FileSystem.readBytes(entryPath(for: path)),
+            let entry = try? JSONDecoder().decode(Entry.self, from: Data(bytes)),
+            entry.path == path, entry.fingerprint == fingerprint,
+            entry.report.probeFormat == ProbeReport.currentFormat
+        else { return nil }
+        return entry.report
+    }
+
+    /// Best effort: a cache that cannot be written only costs the next run a probe.
+    func store(_ report: ProbeReport, for path: String, fingerprint: Fingerprint) {
+        let entry = Entry(path: path, fingerprint: fingerprint, report: report)
+        guard let data = try? JSONEncoder().encode(entry) else { return }
+        try? FileSystem.createDirectories(directory)
+        try? FileSystem.writeAtomically(Array(data), to: entryPath(for: path))
+    }
+}

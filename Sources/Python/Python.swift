@@ -1,1 +1,0 @@
-// The Python module; see ../shared/DESIGN.md.

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Python
+
+/// Probe results are reused only while the interpreter behind the path is unchanged.
+@Suite struct ProbeCacheTests {
+    /// A venv-like layout: `env/bin/python` → a pyenv interpreter, and an `env/pyvenv.cfg`.
+    private func environment(linkingTo target: String, in directory: TemporaryDirectory) throws -> String {
+        try FileManager.default.createDirectory(atPath: directory.file("env/bin"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory.file("env/bin/python"), withDestinationPath: target)
+        try "home = \(FileManager.default.temporaryDirectory.path)\n".write(toFile: directory.file("env/pyvenv.cfg"), atomically: true, encoding: .utf8)
+        return directory.file("env/bin/python")
+    }
+
+    /// Marks the cached report so a test can tell a cache hit from a fresh probe.
+    private func tamper(_ cache: ProbeCache, _ path: String) throws {
+        let entryPath = cache.entryPath(for: path)
+        var entry = try JSONDecoder().decode(ProbeCache.Entry.self, from: Data(contentsOf: URL(fileURLWithPath: entryPath)))
+        entry.report.implementationVersion = "from-the-cache"
+        try JSONEncoder().encode(entry).write(to: URL(fileURLWithPath: entryPath))
+    }
+
+    @Test func reusesAnUnchangedInterpreter() async throws {
+        try #require(PyenvInterpreters.isAvailable("3.12"), "pyenv has no Python 3.12 installed; skipping")
+        let python312 = try #require(PyenvInterpreters.path(for: "3.12"))
+        let directory = try TemporaryDirectory()
+        let cacheDirectory = directory.file("interpreters-v1")
+        let inspector = InterpreterInspector(cacheDirectory: cacheDirectory)
+        let path = try environment(linkingTo: python312, in: directory)
+
+        let first = try await inspector.inspect(path)
+        let cache = ProbeCache(directory: cacheDirectory)
+        #expect(FileManager.default.fileExists(atPath: cache.entryPath(for: path)))
+        try tamper(cache, path)
+        let second = try await inspector.inspect(path)
+        #expect(second.implementationVersion == "from-the-cache")
+        #expect(second.version == first.version)
+    }
+
+    @Test func reprobesWhenTheSymlinkIsRetargeted() async throws {
+        try #require(PyenvInterpreters.isAvailable("3.12") && PyenvInterpreters.isAvailable("3.11"),
+                     "pyenv needs Python 3.11 and 3.12 for this test; skipping")
+        let python312 = try #require(PyenvInterpreters.path(for: "3.12"))
+        let python311 = try #require(PyenvInterpreters.path(for: "3.11"))
+        let directory = try TemporaryDirectory()
+        let inspector = InterpreterInspector(cacheDirectory: directory.file("interpreters-v1"))
+        let path = try environment(linkingTo: python312, in: directory)
+
+        #expect(try await inspector.inspect(path).version.minorVersion == "3.12")
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: python311)
+        let retargeted = try await inspector.inspect(path)
+        #expect(retargeted.version.minorVersion == "3.11")
+        #expect(retargeted.implementationVersion != "from-the-cache")
+    }
+
+    @Test func reprobesWhenPyvenvCfgChanges() async throws {
+        try #require(PyenvInterpreters.isAvailable("3.12"), "pyenv has no Python 3.12 installed; skipping")
+        let python312 = try #require(PyenvInterpreters.path(for: "3.12"))
+        let directory = try TemporaryDirectory()
+        let cacheDirectory = directory.file("interpreters-v1")
+        let inspector = InterpreterInspector(cacheDirectory: cacheDirectory)
+        let path = try environment(linkingTo: python312, in: directory)
+
+        _ = try await inspector.inspect(path)
+        try tamper(ProbeCache(directory: cacheDirectory), path)
+        try "home = /elsewhere\ninclude-system-site-packages = false\n"
+            .write(toFile: directory.file("env/pyvenv.cfg"), atomically: true, encoding: .utf8)
+        #expect(try await inspector.inspect(path).implementationVersion != "from-the-cache")
+    }
+
+    @Test func doesNotCacheWrappersThatRunAnotherFile() async throws {
+        try #require(PyenvInterpreters.isAvailable("3.12"), "pyenv has no Python 3.12 installed; skipping")
+        let python312 = try #require(PyenvInterpreters.path(for: "3.12"))
+        let directory = try TemporaryDirectory()
+        let cacheDirectory = directory.file("interpreters-v1")
+        // Like a pyenv shim: which interpreter it runs can change without the file changing.
+        let wrapper = directory.file("python")
+        try ExecutableScript.write("exec \(python312) \"$@\"", to: wrapper)
+        let interpreter = try await InterpreterInspector(cacheDirectory: cacheDirectory).inspect(wrapper)
+        #expect(interpreter.version.minorVersion == "3.12")
+        #expect(!FileManager.default.fileExists(atPath: ProbeCache(directory: cacheDirectory).entryPath(for: wrapper)))
+    }
+}
