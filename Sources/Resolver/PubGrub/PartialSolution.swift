@@ -5,7 +5,7 @@ import PackagingModel
 struct PartialSolution: Sendable {
     private(set) var assignments: [Assignment] = []
     private(set) var decisions: [ResolverPackage: Version] = [:]
-    /// The order packages were decided in, for a stable result.
+    /// Per package, the intersection of all its assignments.
     private var accumulated: [ResolverPackage: Term] = [:]
 
     /// Level 0 holds what follows before the root is decided; each decision opens a level.
