@@ -38,10 +38,17 @@ let package = Package(
         .target(name: "Install", dependencies: ["PackagingModel", "SystemSupport", "Cache", "Python", "Templates", "CArchive"]),
         .target(name: "Resolver", dependencies: ["PackagingModel"]),
 
+        // The one place the real implementations meet: the resolver's MetadataProvider over the
+        // index, requirement installs (resolve → download → install). uv's `uv-dispatch` plays this part.
+        .target(
+            name: "Services",
+            dependencies: ["PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver", "CArchive"]
+        ),
+
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver",
+                "PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver", "Services",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +61,7 @@ let package = Package(
         .testTarget(name: "IndexTests", dependencies: ["Index", "Cache", "TestSupport"]),
         .testTarget(name: "InstallTests", dependencies: ["Install", "Python", "Cache", "TestSupport"]),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "TestSupport"]),
+        .testTarget(name: "ServicesTests", dependencies: ["Services", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PackagingModel", "CLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+// Services: composition of Index, Cache, Python, Install and Resolver; see ../shared/DESIGN.md ("Layout").
