@@ -7,7 +7,7 @@ public enum SimplePageParser {
     public static func parse(body: [UInt8], contentType: String?, pageURL: ParsedURL) throws(SimplePageError) -> [IndexFile] {
         let type = (contentType ?? "").lowercased()
         if type.contains("json") { return try SimpleJSONPage.files(body: body, pageURL: pageURL) }
-        return try SimpleHTMLPage.files(html: String(decoding: body, as: UTF8.self), pageURL: pageURL)
+        return try SimpleHTMLPage.files(html: body, pageURL: pageURL)
     }
 }
 
@@ -28,7 +28,7 @@ public enum SimplePageError: Error, Equatable, Sendable, CustomStringConvertible
 /// PEP 503 (HTML), with PEP 592 `data-yanked`, PEP 658/714 `data-core-metadata` /
 /// `data-dist-info-metadata`, `data-requires-python`, and the `data-upload-time` some indexes add.
 enum SimpleHTMLPage {
-    static func files(html: String, pageURL: ParsedURL) throws(SimplePageError) -> [IndexFile] {
+    static func files(html: [UInt8], pageURL: ParsedURL) throws(SimplePageError) -> [IndexFile] {
         let tags = HTMLAnchorScanner.tags(in: html, named: ["a", "base", "meta"])
         var base = pageURL
         for tag in tags {
@@ -63,10 +63,10 @@ enum SimpleHTMLPage {
 
     /// `#sha256=abc…`; other fragments carry no hash.
     static func fragmentHashes(_ fragment: String?) -> FileHashes {
-        guard let fragment, let equals = fragment.firstIndex(of: "=") else { return FileHashes() }
+        guard let fragment, let equals = fragment.utf8.firstIndex(of: UInt8(ascii: "=")) else { return FileHashes() }
         let algorithm = String(fragment[..<equals])
-        let digest = String(fragment[fragment.index(after: equals)...])
-        guard !digest.isEmpty, digest.allSatisfy(\.isHexDigit) else { return FileHashes() }
+        let digest = String(fragment[fragment.utf8.index(after: equals)...])
+        guard !digest.isEmpty, digest.utf8.allSatisfy(\.isASCIIHexDigit) else { return FileHashes() }
         return FileHashes([algorithm: digest])
     }
 

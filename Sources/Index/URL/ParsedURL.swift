@@ -26,46 +26,49 @@ public struct ParsedURL: Sendable, Hashable {
 
     /// Parses an absolute URL; nil if `text` has no scheme or no `//` authority.
     public init?(_ text: String) {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        // Index pages hold tens of thousands of URLs: search the UTF-8 view (its indices are
+        // String indices) rather than Characters.
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = text[..<colon]
-        guard let first = scheme.first, first.isLetter,
-            scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
+        guard let first = scheme.utf8.first, first.isASCIILetter,
+            scheme.utf8.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
         else { return nil }
-        var rest = text[text.index(after: colon)...]
-        guard rest.hasPrefix("//") else { return nil }
-        rest = rest.dropFirst(2)
+        var rest = text[text.utf8.index(after: colon)...]
+        guard rest.utf8.starts(with: "//".utf8) else { return nil }
+        rest = rest[rest.utf8.index(rest.startIndex, offsetBy: 2)...]
 
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(rest[rest.utf8.index(after: hash)...])
             rest = rest[..<hash]
         }
         var query: String?
-        if let mark = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: mark)...])
+        if let mark = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            query = String(rest[rest.utf8.index(after: mark)...])
             rest = rest[..<mark]
         }
-        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        let authorityEnd = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         var authority = rest[..<authorityEnd]
         let path = rest[authorityEnd...]
 
         var credentials: Credentials?
-        if let at = authority.lastIndex(of: "@") {
+        if let at = authority.utf8.lastIndex(of: UInt8(ascii: "@")) {
             let userinfo = authority[..<at]
-            authority = authority[authority.index(after: at)...]
-            if let split = userinfo.firstIndex(of: ":") {
+            authority = authority[authority.utf8.index(after: at)...]
+            if let split = userinfo.utf8.firstIndex(of: UInt8(ascii: ":")) {
                 credentials = Credentials(
                     user: PercentEncoding.decode(userinfo[..<split]),
-                    password: PercentEncoding.decode(userinfo[userinfo.index(after: split)...]))
+                    password: PercentEncoding.decode(userinfo[userinfo.utf8.index(after: split)...]))
             } else {
                 credentials = Credentials(user: PercentEncoding.decode(userinfo), password: nil)
             }
         }
         var host = authority
         var port: Int?
-        let hostEnd = authority.hasPrefix("[") ? (authority.firstIndex(of: "]") ?? authority.endIndex) : authority.startIndex
-        if let portColon = authority[hostEnd...].lastIndex(of: ":") {
-            let digits = authority[authority.index(after: portColon)...]
+        let hostEnd = authority.hasPrefix("[") ? (authority.utf8.firstIndex(of: UInt8(ascii: "]")) ?? authority.endIndex) : authority.startIndex
+        if let portColon = authority[hostEnd...].utf8.lastIndex(of: UInt8(ascii: ":")) {
+            let digits = authority[authority.utf8.index(after: portColon)...]
             if !digits.isEmpty {
                 guard let number = Int(digits), (0...65535).contains(number) else { return nil }
                 port = number

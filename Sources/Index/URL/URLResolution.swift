@@ -61,15 +61,15 @@ extension ParsedURL {
 }
 
 extension StringProtocol {
-    /// Trims spaces, tabs and line breaks. Works on scalars: `"\r\n"` is one `Character`, equal
+    /// Trims spaces, tabs and line breaks. Works on bytes: `"\r\n"` is one `Character`, equal
     /// to neither `"\r"` nor `"\n"`.
     func trimmingASCIIWhitespace() -> String {
-        let scalars = Array(unicodeScalars)
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[start...end])
-        return String(result)
+        let bytes = Array(utf8)
+        guard let start = bytes.firstIndex(where: { !$0.isASCIIWhitespace }),
+            let end = bytes.lastIndex(where: { !$0.isASCIIWhitespace })
+        else { return "" }
+        if start == 0 && end == bytes.count - 1 { return String(self) }
+        return String(decoding: bytes[start...end], as: UTF8.self)
     }
 }
 
@@ -124,6 +124,11 @@ enum PercentEncoding {
 }
 
 extension UInt8 {
+    var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D || self == 0x0C }
+    var isASCIILetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
+    var isASCIIDigit: Bool { (0x30...0x39).contains(self) }
+    var isASCIIHexDigit: Bool { isASCIIDigit || (0x41...0x46).contains(self) || (0x61...0x66).contains(self) }
+
     var isUnreservedURLByte: Bool {
         switch self {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
