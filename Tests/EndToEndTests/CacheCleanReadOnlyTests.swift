@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `kiln cache clean` on a tree made read-only (`chmod -R a-w`, as some build backends and the
+/// archive store leave files), run by an unprivileged user: root ignores file modes, so as root
+/// the binary is run as `nobody`.
+@Suite struct CacheCleanReadOnlyTests {
+    static let nobody: UInt32 = 65534
+
+    @Test func cleanRemovesAReadOnlyTreeAsAnUnprivilegedUser() throws {
+        let directory = try TemporaryDirectory("kiln-readonly-clean")
+        let isRoot = geteuid() == 0
+        if !isRoot {
+            // Not root: file modes already apply to this user, so the test runs as it.
+            print("CacheCleanReadOnlyTests: not root, running `kiln cache clean` as the current user")
+        }
+        let cache = directory.file("cache")
+        try CacheFixture.populate(cache)
+        try CacheFixture.write("x", to: cache + "/built-wheels-v1/demo/build/lib/demo/__init__.py")
+        var command = [KilnBinary.path]
+        if isRoot {
+            // nobody must reach the binary and the cache: a copy in a 0755 directory, a 0755 parent.
+            let binaryDirectory = directory.file("bin")
+            try FileManager.default.createDirectory(atPath: binaryDirectory, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: KilnBinary.path, toPath: binaryDirectory + "/kiln")
+            chmod(directory.path, 0o755)
+            chmod(binaryDirectory, 0o755)
+            chmod(binaryDirectory + "/kiln", 0o755)
+            try Self.chownTree(cache, to: Self.nobody)
+            command = ["/usr/bin/setpriv", "--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", binaryDirectory + "/kiln"]
+        }
+        try Self.makeReadOnly(cache)
+
+        let result = try ProcessHelper.run(command[0], Array(command.dropFirst()) + ["cache", "clean", "--cache-dir", cache],
+                                           environment: ["HOME": directory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(CacheFixture.tree(cache) == [".lock"], "the tree should be gone")
+        #expect(result.stderr.contains("Removed everything in \(cache)"))
+    }
+
+    static func chownTree(_ root: String, to user: UInt32) throws {
+        chown(root, user, user)
+        for relative in CacheFixture.tree(root) { lchown(root + "/" + relative, user, user) }
+    }
+
+    /// Directories 0555, files 0444, deepest first so the walk can still list them.
+    static func makeReadOnly(_ root: String) throws {
+        for relative in CacheFixture.tree(root).reversed() {
+            let path = root + "/" + relative
+            var info = stat()
+            lstat(path, &info)
+            chmod(path, (info.st_mode & S_IFMT) == S_IFDIR ? 0o555 : 0o444)
+        }
+        chmod(root, 0o555)
+    }
+}
