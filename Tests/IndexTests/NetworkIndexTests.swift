@@ -42,12 +42,23 @@ struct NetworkIndexTests {
         #expect(try await index.download(wheel).wasDownloaded == false)
     }
 
+    @Test func filesComeOverHTTP2() async throws {
+        let response = try await Self.skippingIfUnreachable {
+            try await client.fetch(HTTPRequest(url: try #require(ParsedURL("https://pypi.org/simple/six/"))))
+        }
+        #expect(response.status == 200)
+        #expect(response.httpVersion == "2")
+    }
+
     static func skippingIfUnreachable<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch IndexError.http(let error) {
             if case .hostUnreachable = error { try Test.cancel("the public index is unreachable: \(error)") }
             throw IndexError.http(error)
+        } catch let error as HTTPError {
+            if case .hostUnreachable = error { try Test.cancel("the public index is unreachable: \(error)") }
+            throw error
         }
     }
 }

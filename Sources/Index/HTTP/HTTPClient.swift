@@ -95,7 +95,7 @@ public actor HTTPClient {
         }
         return HTTPResponse(
             status: outcome.status, url: finalURL, headers: outcome.headers, body: sink.memoryBody,
-            fileDigest: digest, fileSize: sink.storedBytes)
+            fileDigest: digest, fileSize: sink.storedBytes, httpVersion: outcome.httpVersion)
     }
 
     /// Credentials in a URL are remembered for its host; a URL without any borrows them.

@@ -37,6 +37,8 @@ public struct HTTPResponse: Sendable {
     /// For `.file` requests: the SHA-256 (hex) and size of the complete file on disk.
     public let fileDigest: String?
     public let fileSize: Int64
+    /// The protocol the answer came over (`1.1`, `2`); nil for `file://`.
+    public var httpVersion: String? = nil
 }
 
 /// Response headers, looked up case-insensitively; the last value wins as in most clients.

@@ -161,6 +161,8 @@ final class CurlTransfer: @unchecked Sendable {
     func finish(code: CURLcode) {
         var effective: UnsafeMutablePointer<CChar>?
         kiln_curl_getinfo_str(easy, CURLINFO_EFFECTIVE_URL, &effective)
+        var version = 0
+        kiln_curl_getinfo_long(easy, CURLINFO_HTTP_VERSION, &version)
         let message = String(cString: errorBuffer)
         let outcome = CurlOutcome(
             code: code,
@@ -168,11 +170,24 @@ final class CurlTransfer: @unchecked Sendable {
             status: status,
             headers: headers,
             effectiveURL: effective.map { String(cString: $0) },
+            httpVersion: Self.versionName(version),
             wasCancelled: cancelled.load(ordering: .relaxed),
             restartedFromZero: restartedFromZero)
         let waiting = continuation
         continuation = nil
         waiting?.resume(returning: outcome)
+    }
+}
+
+extension CurlTransfer {
+    static func versionName(_ version: Int) -> String? {
+        switch version {
+        case Int(CURL_HTTP_VERSION_1_0): return "1.0"
+        case Int(CURL_HTTP_VERSION_1_1): return "1.1"
+        case Int(CURL_HTTP_VERSION_2_0): return "2"
+        case Int(CURL_HTTP_VERSION_3): return "3"
+        default: return nil
+        }
     }
 }
 
@@ -183,6 +198,7 @@ struct CurlOutcome: Sendable {
     let status: Int
     let headers: HTTPHeaders
     let effectiveURL: String?
+    let httpVersion: String?
     let wasCancelled: Bool
     let restartedFromZero: Bool
 }
