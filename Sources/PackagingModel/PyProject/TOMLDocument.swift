@@ -43,6 +43,9 @@ indirect enum TOMLNode: Sendable, Equatable {
 /// Parses TOML text with TOMLKit and copies the result into `TOMLNode`s.
 enum TOMLDocument {
     static func parse(_ text: String, source: String) throws(PyProjectError) -> [(key: String, value: TOMLNode)] {
+        if let finding = TOMLCrashGuard.firstCrashingConstruct(in: text) {
+            throw .malformedTOML(source: source, line: finding.line, column: finding.column, message: finding.message)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
