@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The few Linux calls Swift's Glibc module does not expose (needs _GNU_SOURCE).
         .target(name: "CSystem"),
 
@@ -34,7 +35,7 @@ let package = Package(
 
         .target(name: "Python", dependencies: ["PackagingModel", "SystemSupport", "Cache", "Templates"]),
         .target(name: "Cache", dependencies: ["PackagingModel", "SystemSupport", "CSystem"]),
-        .target(name: "Index", dependencies: ["PackagingModel", "SystemSupport", "Cache", "CCurl"]),
+        .target(name: "Index", dependencies: ["PackagingModel", "SystemSupport", "Cache", "CCurl", "CZlib"]),
         .target(name: "Install", dependencies: ["PackagingModel", "SystemSupport", "Cache", "Python", "Templates", "CArchive"]),
         .target(name: "Resolver", dependencies: ["PackagingModel"]),
 

@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// The `.data/<scheme>/` directories a wheel may use (PEP 427), mapped to install scheme paths.
 public enum SchemeKey: String, Sendable, CaseIterable {
     case purelib, platlib, headers, scripts, data

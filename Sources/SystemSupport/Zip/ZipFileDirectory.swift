@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension ZipDirectory {
+    /// Reads the central directory of the zip at `path` with `pread`, without touching member data.
+    public static func members(of path: String) throws(ZipDirectoryError) -> [ZipMember] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(SystemCallError("cannot open", path: path)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .io(SystemCallError("cannot stat", path: path)) }
+        let fileSize = UInt64(info.st_size)
+
+        let tailLength = min(fileSize, UInt64(maximumTailLength))
+        let tail = try readAt(fd, offset: fileSize - tailLength, count: Int(tailLength), path: path)
+        let location: ZipDirectoryLocation
+        switch try readTail(tail, archiveSize: fileSize, source: path) {
+        case .directory(let found):
+            location = found
+        case .zip64Record(let offset):
+            let record = try readAt(fd, offset: offset, count: zip64RecordLength, path: path)
+            location = try zip64Location(record, archiveSize: fileSize, source: path)
+        }
+        let directory = try readAt(fd, offset: location.offset, count: Int(location.size), path: path)
+        return try parse(directory, expected: location.entryCount, source: path)
+    }
+
+    private static func readAt(_ fd: Int32, offset: UInt64, count: Int, path: String) throws(ZipDirectoryError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(fd, base + done, count - done, off_t(offset) + off_t(done))
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .io(SystemCallError("cannot read", path: path))
+            }
+            if got == 0 { break }
+            done += got
+        }
+        return Array(buffer.prefix(done))
+    }
+}
