@@ -33,7 +33,7 @@ public struct DependencyGroups: Sendable, Equatable {
         self.groups = groups
     }
 
-    /// The group names as written, in document order.
+    /// The group names as written, sorted by key (TOMLKit does not keep document order).
     public var names: [DependencyGroupName] { groups.map(\.name) }
 
     public var isEmpty: Bool { groups.isEmpty }

@@ -7,7 +7,7 @@ public struct ProjectTable: Sendable, Equatable {
     public let version: Version?
     public let requiresPython: SpecifierSet?
     public let dependencies: [Requirement]
-    /// Extras in document order, each with its requirements.
+    /// Each extra with its requirements, sorted by key (TOMLKit does not keep document order).
     public let optionalDependencies: [(extra: ExtraName, requirements: [Requirement])]
     /// The field names listed in `dynamic`, as written.
     public let dynamic: [String]

@@ -68,7 +68,7 @@ struct TOMLTableCursor: Sendable {
         entries.first { $0.key == key }.map { TOMLCursor(node: $0.value, path: path + [.key(key)], source: source) }
     }
 
-    /// Every entry as a cursor, in document order.
+    /// Every entry as a cursor, in the order of `entries`.
     var members: [(key: String, value: TOMLCursor)] {
         entries.map { (key: $0.key, value: TOMLCursor(node: $0.value, path: path + [.key($0.key)], source: source)) }
     }

@@ -8,7 +8,7 @@ indirect enum TOMLNode: Sendable, Equatable {
     case float(Double)
     case boolean(Bool)
     case array([TOMLNode])
-    /// Keys in document order as TOMLKit reports them (sorted by toml++).
+    /// Entries in the order TOMLKit reports them: sorted by key, not in document order.
     case table([(key: String, value: TOMLNode)])
     /// Dates and times: pyproject.toml has no use for them, but their type is reported.
     case other(typeName: String)
