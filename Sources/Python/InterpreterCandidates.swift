@@ -68,6 +68,10 @@ enum InterpreterCandidates {
             let present: [String]
             if let names {
                 present = names
+            } else if isPyenvShims(directory) {
+                // A shim `python3.X` runs only if pyenv has 3.X selected, and then it is the
+                // interpreter the pyenv search below finds anyway, without the shim's cost.
+                present = ["python3", "python"]
             } else {
                 let versioned = ((try? FileSystem.listDirectory(directory)) ?? [])
                     .compactMap { name in minorInName(name).map { (name, $0) } }
@@ -117,6 +121,11 @@ enum InterpreterCandidates {
             let key = real + "\u{0}" + (isEnvironment ? ((try? FileSystem.realPath(environment)) ?? environment) : "")
             return seen.insert(key).inserted
         }
+    }
+
+    /// `~/.pyenv/shims`, `~/.pyenv/plugins/pyenv-virtualenv/shims`.
+    private static func isPyenvShims(_ directory: String) -> Bool {
+        FileSystem.basename(of: directory) == "shims" && directory.contains("pyenv")
     }
 
     /// The minor version in a `python3.X` file name, nil for any other name.

@@ -29,18 +29,16 @@ public struct InterpreterInspector: Sendable {
         guard let fingerprint = ProbeCache.Fingerprint.current(of: absolute) else {
             throw .notFound(path: absolute)
         }
-        if let cache, let report = cache.lookup(absolute, fingerprint: fingerprint),
-            let interpreter = try? Interpreter(path: absolute, report: report)
-        {
-            return interpreter
+        if let cache, let report = cache.lookup(absolute, fingerprint: fingerprint) {
+            return try Interpreter(path: absolute, report: report)
         }
         let report = try await InterpreterProbe.run(absolute, timeout: timeout)
-        let interpreter = try Interpreter(path: absolute, report: report)
         // Only a path that is (or links to) the interpreter itself can be checked for change; a
         // wrapper script (a pyenv shim) may run another interpreter tomorrow without changing.
-        if let cache, (try? FileSystem.realPath(interpreter.executable)) == fingerprint.realPath {
+        // Unsupported versions are cached too: they stay unsupported while the file is unchanged.
+        if let cache, let executable = report.executable, (try? FileSystem.realPath(executable)) == fingerprint.realPath {
             cache.store(report, for: absolute, fingerprint: fingerprint)
         }
-        return interpreter
+        return try Interpreter(path: absolute, report: report)
     }
 }

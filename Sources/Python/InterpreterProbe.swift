@@ -33,7 +33,7 @@ enum InterpreterProbe {
             if stderr.contains("Unknown option: -I") || stderr.contains("unknown option -I") {
                 throw .unsupportedVersion(path: path, version: "older than 3.4 (it does not accept -I)")
             }
-            throw .probeFailed(path: path, termination: result.termination, detail: lastLine(of: stderr))
+            throw .probeFailed(path: path, termination: result.termination, detail: salientLine(of: stderr))
         }
         guard let report = ProbeReport.decode(result.standardOutput) else {
             throw .invalidReport(path: path, excerpt: excerpt(result.standardOutputText))
@@ -41,9 +41,13 @@ enum InterpreterProbe {
         return report
     }
 
-    static func lastLine(of text: String) -> String {
+    /// The line of a failed interpreter's stderr worth showing: a Python error's last line
+    /// (`ModuleNotFoundError: ...`, `Fatal Python error: ...`), else the first line (wrappers such
+    /// as pyenv shims explain themselves first and add advice after).
+    static func salientLine(of text: String) -> String {
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
-        return lines.last.map { String($0.prefix(300)) } ?? ""
+        let pythonError = lines.last { $0.contains("Error:") || $0.hasPrefix("Fatal Python error") }
+        return (pythonError ?? lines.first).map { String($0.prefix(300)) } ?? ""
     }
 
     static func excerpt(_ text: String) -> String {

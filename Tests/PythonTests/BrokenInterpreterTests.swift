@@ -75,6 +75,14 @@ import TestSupport
         #expect(InterpreterError.probeTimedOut(path: "/x/python", seconds: 10).description.contains("KILN_PROBE_TIMEOUT"))
     }
 
+    @Test func showsTheLineThatExplainsAFailure() {
+        let traceback = "Traceback (most recent call last):\n  File \"<string>\", line 1\nModuleNotFoundError: No module named 'json'\n"
+        #expect(InterpreterProbe.salientLine(of: traceback) == "ModuleNotFoundError: No module named 'json'")
+        let shim = "pyenv: python3.13: command not found\n\nThe `python3.13' command exists in these Python versions:\n  3.13.0\n"
+        #expect(InterpreterProbe.salientLine(of: shim) == "pyenv: python3.13: command not found")
+        #expect(InterpreterProbe.salientLine(of: "\n") == "")
+    }
+
     @Test func probeTimeoutFromTheEnvironment() {
         #expect(InterpreterInspector.timeout(fromEnvironment: [:]) == .seconds(10))
         #expect(InterpreterInspector.timeout(fromEnvironment: ["KILN_PROBE_TIMEOUT": "3"]) == .seconds(3))

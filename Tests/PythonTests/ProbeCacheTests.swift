@@ -82,4 +82,21 @@ import TestSupport
         #expect(interpreter.version.minorVersion == "3.12")
         #expect(!FileManager.default.fileExists(atPath: ProbeCache(directory: cacheDirectory).entryPath(for: wrapper)))
     }
+
+    @Test func remembersUnsupportedInterpreters() async throws {
+        try #require(PyenvInterpreters.isAvailable("3.7"), "pyenv has no Python 3.7 installed; skipping")
+        let python37 = try #require(PyenvInterpreters.path(for: "3.7"))
+        let directory = try TemporaryDirectory()
+        let cacheDirectory = directory.file("interpreters-v1")
+        let inspector = InterpreterInspector(cacheDirectory: cacheDirectory)
+        for _ in 0..<2 {
+            await #expect {
+                try await inspector.inspect(python37)
+            } throws: { error in
+                if case InterpreterError.unsupportedVersion(python37, let version) = error { return version.hasPrefix("3.7.") }
+                return false
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: ProbeCache(directory: cacheDirectory).entryPath(for: python37)))
+    }
 }

@@ -26,6 +26,7 @@ def emit(document):
 if sys.version_info[:2] < MINIMUM_SUPPORTED:
     emit({
         "probe_format": PROBE_FORMAT,
+        "executable": sys.executable,
         "unsupported_version": "%d.%d.%d" % tuple(sys.version_info[:3]),
     })
     sys.exit(0)
