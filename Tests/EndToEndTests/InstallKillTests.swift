@@ -28,18 +28,25 @@ struct InstallKillTests {
         let sandbox = try InstallSandbox()
         let wheels = [try largeWheel("1.0", in: sandbox.wheels), try largeWheel("2.0", in: sandbox.wheels)]
 
-        // How long one cold install takes (fresh cache: unpack included) sets the kill moments.
-        let started = Date()
-        let first = try sandbox.install([wheels[0]], [], cache: sandbox.directory.file("cache-probe"))
-        let duration = Date().timeIntervalSince(started)
+        // How long one install takes, cold (unpacking included) and warm, sets the kill moments.
+        let probeCache = sandbox.directory.file("cache-probe")
+        var started = Date()
+        let first = try sandbox.install([wheels[0]], [], cache: probeCache)
+        let coldDuration = Date().timeIntervalSince(started)
         try #require(first.status == 0, "\(first.stderr)")
+        started = Date()
+        let warm = try sandbox.install([wheels[0]], ["--reinstall"], cache: probeCache)
+        let warmDuration = Date().timeIntervalSince(started)
+        try #require(warm.status == 0, "\(warm.stderr)")
+        _ = try sandbox.install([wheels[1]], [], cache: sandbox.cache)
+        _ = try sandbox.install([wheels[0]], [], cache: sandbox.cache)
 
         var killedMidway = 0
         for moment in 0..<20 {
             let wheel = wheels[(moment + 1) % 2]
             // Alternate cold and warm caches, so kills land in unpacking as well as in placing.
             let cache = moment % 2 == 0 ? sandbox.directory.file("cache-\(moment)") : sandbox.cache
-            let delay = duration * (Double(moment) + 0.5) / 20
+            let delay = (moment % 2 == 0 ? coldDuration : warmDuration) * (Double(moment / 2) + 0.5) / 10
             let process = try KilledProcess.start(
                 KilnBinary.path, ["install", "--python", sandbox.venv, "--cache-dir", cache, wheel])
             usleep(useconds_t(delay * 1_000_000))

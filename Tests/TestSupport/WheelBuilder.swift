@@ -140,5 +140,6 @@ open(spec["output"], "wb").write(blob)
 
 public struct WheelBuilderError: Error, CustomStringConvertible {
     public let message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
