@@ -1,0 +1,27 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Kiln {
+    /// ArgumentParser's own `main` exits 64 (EX_USAGE) on a usage error; kiln's contract is 2
+    /// (DESIGN.md, "Command-line contract"). Everything else passes through unchanged.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let bytes = Array((message + "\n").utf8)
+                _ = bytes.withUnsafeBytes { write(code.isSuccess ? 1 : 2, $0.baseAddress, $0.count) }
+            }
+            Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
