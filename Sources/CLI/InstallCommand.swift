@@ -2,16 +2,28 @@ import ArgumentParser
 import Install
 import SystemSupport
 
-/// `kiln install WHEEL...`: local wheel files for now (resolution comes with the resolver).
+/// `kiln install WHEEL...` installs local wheel files as they are; requirements (names, specifiers,
+/// `-r`/`-c` files) are resolved first (InstallRequirementsRun.swift).
 struct InstallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "install", abstract: "Install wheel files into an environment.")
+        commandName: "install", abstract: "Install packages (requirements or wheel files) into an environment.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var environment: EnvironmentOptions
 
-    @Argument(help: "Wheel files to install.")
-    var wheels: [String]
+    @OptionGroup var resolution: ResolutionOptions
+
+    @Argument(help: "Requirements ('flask>=3', 'black[jupyter]') or local wheel files to install.")
+    var wheels: [String] = []
+
+    @Flag(name: [.customShort("U"), .customLong("upgrade")], help: "Upgrade the named packages to the newest allowed versions.")
+    var upgrade = false
+
+    @Flag(name: .customLong("dry-run"), help: "Resolve and print what would change, without installing.")
+    var dryRun = false
+
+    @Flag(name: .customLong("require-hashes"), help: "Require a --hash for every package installed.")
+    var requireHashes = false
 
     @Flag(help: "Replace the installed version even if it is the same.")
     var reinstall = false
@@ -24,8 +36,8 @@ struct InstallCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard LinkMode(rawValue: linkMode) != nil else { throw ValidationError("--link-mode must be hardlink or copy") }
-        for wheel in wheels where !wheel.hasSuffix(".whl") {
-            throw ValidationError("'\(wheel)' is not a wheel file; only local .whl files can be installed for now")
+        if wheels.isEmpty && resolution.requirementFiles.isEmpty && resolution.editables.isEmpty {
+            throw ValidationError("give packages to install, or -r FILE")
         }
     }
 
@@ -34,6 +46,9 @@ struct InstallCommand: AsyncParsableCommand {
         try await CommandFailure.run(console) {
             let target = try await environment.resolveTarget()
             let cache = try await global.openCache(console)
+            if !installsLocalWheelsOnly {
+                return try await runRequirements(target: target, cache: cache, console: console)
+            }
             let service = InstallService(cache: cache, target: target, lockTimeout: global.lockTimeout) { event in
                 InstallEventPrinter.print(event, console)
             }

@@ -14,6 +14,7 @@ struct Kiln: AsyncParsableCommand {
             InstallCommand.self,
             UninstallCommand.self,
             ListCommand.self,
+            CompileCommand.self,
         ]
     )
 }

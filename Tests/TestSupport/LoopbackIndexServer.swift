@@ -77,9 +77,11 @@ public final class LoopbackIndexServer: @unchecked Sendable {
     }
 
     /// `etag: false` makes the server send no validators, like the proxy these machines reach;
-    /// `maxAge` adds `Cache-Control: max-age`; `json: false` makes it answer HTML only.
-    public func configure(etag: Bool? = nil, maxAge: Int? = nil, json: Bool? = nil) throws {
+    /// `maxAge` adds `Cache-Control: max-age`; `json: false` makes it answer HTML only; `ranges: false`
+    /// makes it ignore `Range` and answer 200 with the whole file.
+    public func configure(etag: Bool? = nil, maxAge: Int? = nil, json: Bool? = nil, ranges: Bool? = nil) throws {
         var message: [String: Any] = ["action": "config"]
+        if let ranges { message["ranges"] = ranges }
         if let etag { message["etag"] = etag }
         if let maxAge { message["max_age"] = maxAge }
         if let json { message["json"] = json }

@@ -13,7 +13,7 @@ LIFETIME = float(sys.argv[2]) if len(sys.argv) > 2 else 600.0
 lock = threading.Lock()
 faults = {}        # path -> list of [kind, remaining]; remaining < 0 means forever
 requests = []      # dicts: method, path, headers
-config = {"etag": True, "max_age": None, "last_modified": None, "json": True}
+config = {"etag": True, "max_age": None, "last_modified": None, "json": True, "ranges": True}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -65,10 +65,16 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        status, start = 200, 0
-        range_header = self.headers.get("Range")
-        if range_header and range_header.startswith("bytes=") and range_header.endswith("-"):
-            start = int(range_header[6:-1])
+        status, start, end = 200, 0, len(body)
+        range_header = self.headers.get("Range") if config["ranges"] else None
+        if range_header and range_header.startswith("bytes="):
+            first, _, last = range_header[6:].partition("-")
+            if first == "":  # suffix range: the last N bytes
+                start = max(0, len(body) - int(last))
+            else:
+                start = int(first)
+                if last:
+                    end = min(len(body), int(last) + 1)
             if start >= len(body):
                 self.send_response(416)
                 self.send_header("Content-Range", "bytes */%d" % len(body))
@@ -76,13 +82,13 @@ class Handler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
             status = 206
-        payload = body[start:]
+        payload = body[start:end]
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
         self.send_header("Accept-Ranges", "bytes")
         if status == 206:
-            self.send_header("Content-Range", "bytes %d-%d/%d" % (start, len(body) - 1, len(body)))
+            self.send_header("Content-Range", "bytes %d-%d/%d" % (start, end - 1, len(body)))
         if config["etag"]:
             self.send_header("ETag", etag)
         if config["max_age"] is not None:
@@ -149,7 +155,7 @@ def command(line):
             faults.setdefault(message["path"], []).append([message["kind"], int(message.get("times", 1))])
             return {"ok": True}
         if action == "config":
-            for key in ("etag", "max_age", "json"):
+            for key in ("etag", "max_age", "json", "ranges"):
                 if key in message:
                     config[key] = message[key]
             return {"ok": True}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Python
+import Services
+import SystemSupport
+
+/// `kiln compile`: resolve requirements for one interpreter and print sorted `name==version` pins.
+struct CompileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile", abstract: "Resolve requirements and print pinned name==version lines.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var python: PythonOption
+    @OptionGroup var resolution: ResolutionOptions
+
+    @Argument(help: "Requirements (PEP 508), e.g. 'flask>=3' 'requests[socks]'.")
+    var requirements: [String] = []
+
+    @Option(name: [.customShort("o"), .customLong("output-file")], help: "Write the pins to this file (atomically) instead of stdout.")
+    var outputFile: String?
+
+    @Flag(name: .customLong("generate-hashes"), help: "Add --hash=sha256 lines for every file of each pinned version.")
+    var generateHashes = false
+
+    func validate() throws {
+        if requirements.isEmpty && resolution.requirementFiles.isEmpty {
+            throw ValidationError("give requirements or -r FILE")
+        }
+    }
+
+    func run() async throws {
+        let console = Console(options: global)
+        try await CommandFailure.run(console) {
+            let contents = try resolution.inputs(arguments: requirements)
+            let options = try resolution.resolverOptions(contents)
+            let cache = try await global.openCache(console)
+            let interpreter = try await global.interpreterDiscovery(cache: cache).find(python.request)
+            let index = try global.merging(contents).makePackageIndex(cache: cache, console: console)
+            let resolver = RequirementsResolver(
+                index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
+                delegate: ConsoleResolverDelegate(console: console))
+            let outcome = try await resolver.resolve(contents.requirements, constraints: contents.constraints)
+            let lines = await PinsFormatter.lines(outcome, generateHashes: generateHashes)
+            if let outputFile {
+                try FileSystem.writeAtomically(lines.map { $0 + "\n" }.joined(), to: FileSystem.absolute(outputFile))
+                console.info("Resolved \(lines.count) packages into \(outputFile)")
+            } else {
+                lines.forEach(console.result)
+                console.detail("Resolved \(lines.count) packages for Python \(interpreter.fullVersion)")
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Index
+import PackagingModel
+import Resolver
+
+/// Why resolving or installing requirements failed, with the package or file concerned.
+public enum RequirementsError: Error, Equatable, Sendable, CustomStringConvertible {
+    case resolution(ResolutionError)
+    case index(IndexError)
+    /// The resolver picked a version of which only an sdist can be used.
+    case sdistNeedsBuild(name: PackageName, version: Version, filename: String)
+    /// `--require-hashes` (or any `--hash` given) and this requirement has none.
+    case missingHash(name: PackageName)
+    /// The file's SHA-256 is not among the `--hash` values given for it.
+    case hashNotAllowed(name: PackageName, filename: String, actual: String, allowed: [String])
+    case install(String)
+
+    public var description: String {
+        switch self {
+        case .resolution(let error):
+            return error.description
+        case .index(let error):
+            return error.description
+        case .sdistNeedsBuild(let name, let version, let filename):
+            return "\(name) \(version) has no wheel for this interpreter, only the source distribution \(filename); "
+                + "building sdists comes with the build frontend (pin a version with a wheel, or build a wheel elsewhere)"
+        case .missingHash(let name):
+            return "hashes are required (--require-hashes, or --hash on other requirements) but \(name) has none; "
+                + "add --hash=sha256:... for it (kiln compile --generate-hashes writes them)"
+        case .hashNotAllowed(let name, let filename, let actual, let allowed):
+            return "\(filename) (\(name)) has SHA-256 \(actual), which is not among the hashes required for it "
+                + "(\(allowed.joined(separator: ", "))); the file may have been replaced, or the hashes are for another version"
+        case .install(let message):
+            return message
+        }
+    }
+}
