@@ -8,7 +8,7 @@
 /// | `simple-v1`       | `<name>/<digest of URL>` (`SimplePageStore`)    | `simple-v1/NAME/`                  |
 /// | `archives-v1`     | `sha256/<ab>/<digest>/<filename>` (`ArchiveStore`) | files whose filename names NAME |
 /// | `wheels-v1`       | `<sha256 of the wheel>/` unpacked wheels         | those whose `.dist-info` names NAME |
-/// | `built-wheels-v1` | `<name>/...`                                    | `built-wheels-v1/NAME/`            |
+/// | `built-wheels-v1` | `<name>/...`                                    | `built-wheels-v1/NAME/`, and wheels whose filename names NAME |
 /// | `metadata-v1`     | `<name>/...`                                    | `metadata-v1/NAME/`                |
 /// | `interpreters-v1` | keyed by interpreter, not by package            | none                               |
 ///

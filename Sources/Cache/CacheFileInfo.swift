@@ -67,6 +67,12 @@ enum CacheTree {
     /// Removes `path` (read-only trees included) and says how many bytes that freed.
     static func remove(_ path: String) throws(CacheError) -> Int64 {
         let bytes = try freeableBytes(path)
+        // Unlinking needs write access to the directory holding the entry: a read-only tree
+        // (0555) gets it back, as `removeTree` does for the directories it descends into.
+        let parent = FileSystem.parent(of: path)
+        if let status = try? FileStatus.of(parent), status.mode & 0o300 != 0o300 {
+            _ = chmod(parent, mode_t(status.mode | 0o700))
+        }
         do {
             try FileSystem.removeTree(path)
         } catch {

@@ -31,9 +31,9 @@ public struct CacheMaintenance: Sendable {
     }
 
     /// Removes the entries of `packages` in every bucket (see `CacheBucket` for how a name maps to
-    /// entries): `<bucket>/<name>/` in buckets keyed by package, the archive store's files whose
-    /// filenames name the package, and unpacked wheels whose `.dist-info` names it, with their
-    /// lock files and the directories this empties.
+    /// entries): `<bucket>/<name>/` in buckets keyed by package; wheels and sdists in the archive
+    /// store and among built wheels whose filenames name the package; unpacked wheels whose
+    /// `.dist-info` names it; with their lock files and the directories this empties.
     public func clean(packages: [PackageName]) throws(CacheError) -> CacheRemovalReport {
         var report = CacheRemovalReport()
         for package in packages {
@@ -43,7 +43,9 @@ public struct CacheMaintenance: Sendable {
                     try remove(relative, reason: .package(package), into: &report)
                 }
             }
-            try cleanArchives(of: package, into: &report)
+            for bucket in [CacheBucket.archives, .builtWheels] {
+                try cleanDistributionFiles(in: bucket.rawValue, of: package, into: &report)
+            }
             for wheel in try UnpackedWheel.all(in: self) where wheel.project == package.normalized {
                 try removeEntry(wheel.path, reason: .package(package), into: &report)
             }
@@ -51,20 +53,26 @@ public struct CacheMaintenance: Sendable {
         return report
     }
 
-    /// `archives-v1/sha256/<ab>/<digest>/<filename>`: the digest directories hold the files.
-    private func cleanArchives(of package: PackageName, into report: inout CacheRemovalReport) throws(CacheError) {
-        let store = FileSystem.join(CacheBucket.archives.rawValue, "sha256")
-        for prefix in try CacheTree.list(absolute(store)) where !prefix.hasPrefix(".") {
-            let prefixPath = FileSystem.join(store, prefix)
-            for digest in try CacheTree.list(absolute(prefixPath)) where !digest.hasPrefix(".") {
-                let digestPath = FileSystem.join(prefixPath, digest)
-                for filename in try CacheTree.list(absolute(digestPath))
-                where !filename.hasPrefix(".") && DistributionFileOwner.belongs(filename, to: package) {
-                    try removeEntry(FileSystem.join(digestPath, filename), reason: .package(package), into: &report)
-                }
+    /// Wheels and sdists whose filenames name `package`, wherever they sit in `bucket` (the
+    /// archive store keys them by digest, so the filename is the only place the name appears).
+    private func cleanDistributionFiles(
+        in relative: String, depth: Int = 0, of package: PackageName, into report: inout CacheRemovalReport
+    ) throws(CacheError) {
+        for name in try CacheTree.list(absolute(relative)) where !name.hasPrefix(".") {
+            let child = FileSystem.join(relative, name)
+            switch try CacheFileInfo.of(absolute(child))?.kind {
+            case .directory where depth < Self.distributionSearchDepth:
+                try cleanDistributionFiles(in: child, depth: depth + 1, of: package, into: &report)
+            case .regular where DistributionFileOwner.belongs(name, to: package):
+                try removeEntry(child, reason: .package(package), into: &report)
+            default:
+                continue
             }
         }
     }
+
+    /// `archives-v1/sha256/<ab>/<digest>/<file>` is four levels down; allow one more.
+    static let distributionSearchDepth = 5
 
     static let rootLockName = ".lock"
 

@@ -46,9 +46,11 @@ public final class CacheRoot: Sendable {
     }
 
     /// A fresh cache in a temporary directory, removed when the value is released (`--no-cache`).
+    /// Temporary caches of killed processes are removed first.
     public static func temporary(lockTimeout: Duration) async throws(CacheError) -> CacheRoot {
         let base = ProcessEnvironment.temporaryDirectory
-        let path = FileSystem.join(base, "kiln-no-cache-\(ProcessEnvironment.processID)-\(UInt32.random(in: 0...UInt32.max))")
+        AbandonedTemporaryCaches.sweep(in: base)
+        let path = FileSystem.join(base, AbandonedTemporaryCaches.name(processID: ProcessEnvironment.processID))
         return try await open(at: path, temporary: true, lockTimeout: lockTimeout, onWait: { _ in })
     }
 

@@ -29,6 +29,7 @@ import TestSupport
         try Files.write("Name: six", to: unpacked + "/six-1.16.0.dist-info/METADATA")
         try Files.write("", to: try root.bucket(.wheels) + "/." + String(repeating: "5", count: 64) + ".lock")
         try Files.write("probe", to: try root.entryPath(.interpreters, ["abc"]))
+        try Files.write("built", to: try root.entryPath(.builtWheels, ["0123abcd", "six-1.16.0-py3-none-any.whl"]))
         return (directory, path)
     }
 
@@ -37,7 +38,7 @@ import TestSupport
         let report = try await CacheMaintenance.open(at: path, lockTimeout: .seconds(5)).cleanAll()
         #expect(Files.tree(path) == [".lock"])
         #expect(report.removals.allSatisfy { $0.reason == .everything })
-        #expect(Set(report.removals.map(\.path)) == ["archives-v1", "simple-v1", "wheels-v1", "interpreters-v1"])
+        #expect(Set(report.removals.map(\.path)) == ["archives-v1", "simple-v1", "wheels-v1", "interpreters-v1", "built-wheels-v1"])
         #expect(report.bytesFreed > 0)
         _ = directory
     }
@@ -65,7 +66,9 @@ import TestSupport
         #expect(!remaining.contains { $0.hasSuffix("/six-1.16.0.tar.gz") || $0.hasSuffix("/six-1.16.0-py2.py3-none-any.whl") })
         #expect(!remaining.contains { $0.hasPrefix("wheels-v1/") })
         #expect(remaining.contains { $0.hasSuffix("/sixth-1.0.tar.gz") })
-        #expect(report.entryCount == 4)
+        #expect(report.entryCount == 5)
+        #expect(report.removals.contains { $0.path == "built-wheels-v1/0123abcd/six-1.16.0-py3-none-any.whl" })
+        #expect(!remaining.contains("built-wheels-v1/0123abcd"), "emptied by the removal")
         #expect(report.removals.contains { $0.reason == .orphanLock && $0.path.hasPrefix("wheels-v1/.") })
         // Emptied digest directories go too.
         #expect(remaining.filter { $0.hasPrefix("archives-v1/sha256/") && $0.split(separator: "/").count == 4 }.count == 3)

@@ -45,3 +45,30 @@ import TestSupport
         #expect(try cache.root.packageDirectory(.wheels, name) == cache.path + "/wheels-v1/zope-interface")
     }
 }
+
+@Suite struct AbandonedTemporaryCachesTests {
+    @Test func aNewTemporaryCacheSweepsUpThoseOfKilledProcesses() async throws {
+        let base = try TemporaryDirectory()
+        let dead = base.file("kiln-no-cache-\(Files.deadProcessID)-7")
+        let deadButLocked = base.file("kiln-no-cache-\(Files.deadProcessID)-8")
+        let alive = base.file("kiln-no-cache-\(getpid())-9")
+        let unrelated = base.file("kiln-no-cache-notes")
+        for directory in [dead, deadButLocked, alive, unrelated] { try Files.write("x", to: directory + "/archives-v1/f") }
+        try Files.write("", to: deadButLocked + "/.lock")
+        let holder = try #require(try FileLock.tryAcquire(deadButLocked + "/.lock", mode: .shared))
+
+        AbandonedTemporaryCaches.sweep(in: base.path)
+
+        #expect(!Files.exists(dead))
+        #expect(Files.exists(deadButLocked), "a cache whose lock is held is in use")
+        #expect(Files.exists(alive))
+        #expect(Files.exists(unrelated))
+        holder.release()
+    }
+
+    @Test func namesCarryThePid() {
+        #expect(AbandonedTemporaryCaches.processID(inName: "kiln-no-cache-42-123") == 42)
+        #expect(AbandonedTemporaryCaches.processID(inName: "kiln-no-cache-42") == nil)
+        #expect(AbandonedTemporaryCaches.processID(inName: "kiln-no-cache-x-1") == nil)
+    }
+}

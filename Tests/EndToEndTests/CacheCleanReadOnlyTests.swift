@@ -10,12 +10,29 @@ import TestSupport
 
     @Test func cleanRemovesAReadOnlyTreeAsAnUnprivilegedUser() throws {
         let directory = try TemporaryDirectory("kiln-readonly-clean")
+        let cache = directory.file("cache")
+        let result = try Self.cleanReadOnly(cache, in: directory, arguments: [])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(CacheFixture.tree(cache) == [".lock"], "the tree should be gone")
+        #expect(result.stderr.contains("Removed everything in \(cache)"))
+    }
+
+    @Test func cleanByNameRemovesEntriesFromAReadOnlyTreeAsAnUnprivilegedUser() throws {
+        let directory = try TemporaryDirectory("kiln-readonly-clean")
+        let cache = directory.file("cache")
+        let result = try Self.cleanReadOnly(cache, in: directory, arguments: ["python-dateutil", "six"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!CacheFixture.tree(cache).contains { $0.contains("dateutil") || $0.contains("six") })
+        #expect(CacheFixture.tree(cache).contains("built-wheels-v1/demo/build/lib/demo/__init__.py"))
+    }
+
+    /// Fills `cache`, makes it read-only and owned by the user who runs `kiln cache clean ARGUMENTS`.
+    static func cleanReadOnly(_ cache: String, in directory: TemporaryDirectory, arguments: [String]) throws -> KilnBinary.Result {
         let isRoot = geteuid() == 0
         if !isRoot {
             // Not root: file modes already apply to this user, so the test runs as it.
             print("CacheCleanReadOnlyTests: not root, running `kiln cache clean` as the current user")
         }
-        let cache = directory.file("cache")
         try CacheFixture.populate(cache)
         try CacheFixture.write("x", to: cache + "/built-wheels-v1/demo/build/lib/demo/__init__.py")
         var command = [KilnBinary.path]
@@ -27,16 +44,12 @@ import TestSupport
             chmod(directory.path, 0o755)
             chmod(binaryDirectory, 0o755)
             chmod(binaryDirectory + "/kiln", 0o755)
-            try Self.chownTree(cache, to: Self.nobody)
-            command = ["/usr/bin/setpriv", "--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", binaryDirectory + "/kiln"]
+            try chownTree(cache, to: nobody)
+            command = ["/usr/bin/setpriv", "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", binaryDirectory + "/kiln"]
         }
-        try Self.makeReadOnly(cache)
-
-        let result = try ProcessHelper.run(command[0], Array(command.dropFirst()) + ["cache", "clean", "--cache-dir", cache],
-                                           environment: ["HOME": directory.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(CacheFixture.tree(cache) == [".lock"], "the tree should be gone")
-        #expect(result.stderr.contains("Removed everything in \(cache)"))
+        try makeReadOnly(cache)
+        return try ProcessHelper.run(command[0], Array(command.dropFirst()) + ["cache", "clean", "--cache-dir", cache] + arguments,
+                                     environment: ["HOME": directory.path])
     }
 
     static func chownTree(_ root: String, to user: UInt32) throws {
