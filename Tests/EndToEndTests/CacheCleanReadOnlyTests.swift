@@ -35,6 +35,8 @@ import TestSupport
         }
         try CacheFixture.populate(cache)
         try CacheFixture.write("x", to: cache + "/built-wheels-v1/demo/build/lib/demo/__init__.py")
+        // A root lock file left by an earlier run: read-only too, which a shared or exclusive flock allows.
+        try CacheFixture.write("", to: cache + "/.lock")
         var command = [KilnBinary.path]
         if isRoot {
             // nobody must reach the binary and the cache: a copy in a 0755 directory, a 0755 parent.
