@@ -59,9 +59,7 @@ import TestSupport
     @Test func anInvalidPackageNameIsAUsageError() throws {
         let directory = try TemporaryDirectory()
         let result = try KilnBinary.run(["cache", "clean", "bad!name", "--cache-dir", directory.path])
-        // A usage error, not a failure (1). DESIGN.md says exit 2; ArgumentParser exits 64 for a
-        // ValidationError unless the @main maps it, which is the entry point's business.
-        #expect(result.status != 0 && result.status != 1)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("'bad!name' is not a valid package name"))
     }
 
