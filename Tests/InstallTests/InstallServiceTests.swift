@@ -116,3 +116,16 @@ struct InstallServiceTests {
         #expect(fixture.environmentFiles().contains("demo/cli.py"))
     }
 }
+
+extension InstallServiceTests {
+    /// rename(2) between two links of one inode is a no-op: a reinstall from the same cache entry
+    /// must still leave no temporaries behind.
+    @Test func reinstallFromTheSameCacheEntryLeavesNoTemporaries() async throws {
+        let fixture = try await InstallFixture()
+        let wheel = try fixture.build(demoWheel())
+        try await fixture.service().install([WheelSource(path: wheel)])
+        try await fixture.service().install([WheelSource(path: wheel)], options: InstallOptions(reinstall: true))
+        let names = try FileManager.default.subpathsOfDirectory(atPath: fixture.root).filter { $0.contains(".kiln-") }
+        #expect(names.isEmpty)
+    }
+}

@@ -92,7 +92,12 @@ struct EnvironmentTransaction {
     /// Idempotent: a temporary already renamed is simply gone; a file already removed is fine.
     private func commit(_ journal: Journal) throws(InstallError) {
         for file in journal.staged {
-            if rename(file.temporary, file.destination) == 0 { continue }
+            if rename(file.temporary, file.destination) == 0 {
+                // rename(2) does nothing when both names are links to one inode (a reinstall
+                // from the same cache entry); the temporary must still go.
+                unlink(file.temporary)
+                continue
+            }
             let code = errno
             if code == ENOENT && FileSystem.exists(file.destination) { continue }
             if code == EISDIR || code == ENOTEMPTY || code == EEXIST {
