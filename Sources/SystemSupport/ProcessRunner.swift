@@ -64,11 +64,18 @@ public enum ProcessRunner {
         let environment = invocation.environment.map { $0.map { "\($0.key)=\($0.value)" }.sorted() }
         let envp = environment.map(CStringArray.init)
         var pid = pid_t()
-        let status = argv.withPointers { argvPointer in
-            if let envp {
-                return envp.withPointers { posix_spawn(&pid, invocation.executable, &actions, &attributes, argvPointer, $0) }
+        var status: Int32 = 0
+        // ETXTBSY: a script just written by another thread may still be open for writing in a
+        // child forked meanwhile (its descriptor closes at that child's exec). It clears in moments.
+        for attempt in 0..<20 {
+            status = argv.withPointers { argvPointer in
+                if let envp {
+                    return envp.withPointers { posix_spawn(&pid, invocation.executable, &actions, &attributes, argvPointer, $0) }
+                }
+                return posix_spawn(&pid, invocation.executable, &actions, &attributes, argvPointer, environ)
             }
-            return posix_spawn(&pid, invocation.executable, &actions, &attributes, argvPointer, environ)
+            guard status == ETXTBSY else { break }
+            usleep(UInt32(1_000 * (attempt + 1)))
         }
         guard status == 0 else {
             throw .spawnFailed(executable: invocation.executable, SystemCallError("cannot run", path: invocation.executable, code: status))
