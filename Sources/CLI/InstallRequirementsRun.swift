@@ -9,7 +9,7 @@ import SystemSupport
 extension InstallCommand {
     /// Only `.whl` paths and no requirement files: installed as given, without resolution.
     var installsLocalWheelsOnly: Bool {
-        !wheels.isEmpty && wheels.allSatisfy { $0.hasSuffix(".whl") && FileSystem.exists($0) }
+        !wheels.isEmpty && wheels.allSatisfy { $0.hasSuffix(".whl") }
             && resolution.requirementFiles.isEmpty && resolution.constraintFiles.isEmpty && resolution.editables.isEmpty
             && !dryRun && !upgrade
     }

@@ -17,22 +17,13 @@ struct ProjectFiles: Sendable {
     /// installed as this project anyway.
     init(page: ProjectPage, tags: TagPriority) {
         var grouped: [Version: [File]] = [:]
+        var parsing = FilenameFacts(project: page.name, tags: tags)
         for file in page.files {
-            let requiresPython = file.requiresPython.flatMap { try? SpecifierSet($0) }
+            guard let facts = parsing.facts(of: file.filename) else { continue }
+            let requiresPython = file.requiresPython.flatMap { parsing.specifier($0) }
             let yankReason: String? = if case .yanked(let reason) = file.yanked { reason ?? "" } else { nil }
-            let version: Version
-            let kind: DistributionFile.Kind
-            if file.filename.hasSuffix(".whl") {
-                guard let wheel = try? WheelFilename(file.filename), wheel.name == page.name else { continue }
-                version = wheel.version
-                kind = .wheel(tagPriority: tags.bestRank(of: wheel.tags))
-            } else {
-                guard let sdist = try? SdistFilename(file.filename, packageName: page.name), sdist.name == page.name else { continue }
-                version = sdist.version
-                kind = .sourceDistribution
-            }
-            let distribution = DistributionFile(filename: file.filename, kind: kind, requiresPython: requiresPython, yankReason: yankReason)
-            grouped[version, default: []].append(File(index: file, distribution: distribution))
+            let distribution = DistributionFile(filename: file.filename, kind: facts.kind, requiresPython: requiresPython, yankReason: yankReason)
+            grouped[facts.version, default: []].append(File(index: file, distribution: distribution))
         }
         self.name = page.name
         self.byVersion = grouped
