@@ -35,6 +35,15 @@ def ensure_tools(venv: pathlib.Path) -> dict:
     return {"uv": str(venv / "bin" / "uv"), "pip": str(venv / "bin" / "pip"), "python": str(python)}
 
 
+def real_interpreter(name: str) -> str:
+    """The interpreter behind `name` on PATH, not a pyenv shim (shims add 30+ ms to every run)."""
+    found = shutil.which(name)
+    if not found:
+        return name
+    result = subprocess.run([found, "-c", "import sys; print(sys.executable)"], capture_output=True, text=True)
+    return result.stdout.strip() or found
+
+
 def version_of(command: list) -> str:
     try:
         return subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip()
@@ -76,7 +85,8 @@ def main() -> None:
     tools = ensure_tools(BENCH / ".venv")
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="kiln-bench-"))
     places = {"kiln": str(pathlib.Path(options.kiln).resolve()), "uv": tools["uv"], "pip": tools["pip"],
-              "python": tools["python"], "scratch": str(scratch), "bench": str(BENCH)}
+              "python": tools["python"], "python312": real_interpreter("python3.12"),
+              "scratch": str(scratch), "bench": str(BENCH)}
     print(f"kiln {version_of([places['kiln'], '--version'])} | {version_of([tools['uv'], '--version'])} | "
           f"{version_of([tools['pip'], '--version']).split(' from ')[0]} | {options.runs} runs, median")
     rows = []
@@ -85,6 +95,8 @@ def main() -> None:
         workload = tomllib.loads(path.read_text())
         if options.workloads and path.stem not in options.workloads:
             continue
+        if "setup" in workload:
+            subprocess.run(workload["setup"].format(**places), shell=True, check=True, executable="/bin/bash")
         for case in workload["case"]:
             label = f"{workload['name']} ({case['label']})"
             print(f"- {label}", file=sys.stderr)
