@@ -4,10 +4,11 @@ import Python
 import SystemSupport
 
 /// Which environment `install`, `uninstall` and `list` act on (DESIGN.md, "Command-line contract"):
-/// `--python` (a venv, or an interpreter), else `$VIRTUAL_ENV`, else `./.venv`; `--system`; `--target`.
+/// the virtual environment of the `--python` interpreter, else `$VIRTUAL_ENV`, else the project's
+/// `.venv`; with `--system` the interpreter's own prefix (by default the discovered default
+/// interpreter); with `--target DIR` a plain directory.
 struct EnvironmentOptions: ParsableArguments {
-    @Option(name: .customLong("python"), help: "Interpreter or virtual environment: a path, a version (3.12) or a name.")
-    var python: String?
+    @OptionGroup var python: PythonOption
 
     @Flag(name: .customLong("system"), help: "Use the interpreter's own prefix instead of a virtual environment.")
     var system = false
@@ -23,35 +24,49 @@ struct EnvironmentOptions: ParsableArguments {
         if breakSystemPackages && !system { throw ValidationError("--break-system-packages goes with --system") }
     }
 
-    func resolveTarget() async throws -> InstallTarget {
-        let environment = ProcessEnvironment.variables
+    /// A default virtual environment is found without running Python; every other target needs
+    /// the interpreter inspected (a cached probe): its prefix, scheme paths or executable.
+    func resolveTarget(_ discovery: InterpreterDiscovery) async throws -> InstallTarget {
+        let request = python.request
         if let targetDirectory {
-            let interpreter = try PythonLookup.find(python, environment: environment)
-            return InstallTarget.directory(targetDirectory, pythonExecutable: interpreter)
+            return .directory(targetDirectory, pythonExecutable: try await discovery.find(request).executable)
         }
         if system {
-            let interpreter = try PythonLookup.find(python, environment: environment)
-            return try await SystemTargetProbe.target(python: interpreter, breakSystemPackages: breakSystemPackages)
+            return try .system(try await discovery.find(request), breakSystemPackages: breakSystemPackages)
         }
-        if let python, let venv = PythonLookup.virtualEnvironment(containing: python) {
-            return .virtualEnvironment(try VirtualEnvironment.open(at: venv))
+        guard let request else {
+            guard let venv = try VirtualEnvironment.locateDefault(in: discovery.context) else { throw NoEnvironmentError.noDefault }
+            return .virtualEnvironment(venv)
         }
-        if python == nil {
-            if let active = environment["VIRTUAL_ENV"], !active.isEmpty {
-                return .virtualEnvironment(try VirtualEnvironment.open(at: active))
-            }
-            let local = FileSystem.absolute(".venv")
-            if VirtualEnvironment.isVirtualEnvironment(local) { return .virtualEnvironment(try VirtualEnvironment.open(at: local)) }
+        let interpreter = try await discovery.find(request)
+        guard interpreter.isVirtualEnvironment else {
+            throw NoEnvironmentError.notInVirtualEnvironment(request: request, interpreter: interpreter.path)
         }
-        throw NoEnvironmentError(python: python)
+        return .virtualEnvironment(try VirtualEnvironment.open(at: interpreter.prefix))
     }
 }
 
-struct NoEnvironmentError: Error, CustomStringConvertible, HintedError {
-    let python: String?
+enum NoEnvironmentError: Error, Equatable, Sendable, CustomStringConvertible, HintedError {
+    case noDefault
+    /// `--python` selected an interpreter that is not inside a virtual environment.
+    case notInVirtualEnvironment(request: PythonRequest, interpreter: String)
+
     var description: String {
-        if let python { return "\(python) is not a virtual environment or an interpreter inside one" }
-        return "no virtual environment found (VIRTUAL_ENV is unset and there is no ./.venv)"
+        switch self {
+        case .noDefault:
+            return "no virtual environment found (VIRTUAL_ENV is unset and there is no .venv here or in a parent directory)"
+        case .notInVirtualEnvironment(let request, let interpreter):
+            let selected = request.description == interpreter ? interpreter : "\(interpreter) (selected by --python \(request))"
+            return "the Python interpreter \(selected) is not inside a virtual environment"
+        }
     }
-    var hint: String? { "create one with `kiln venv .venv`, or pass --system or --target DIR" }
+
+    var hint: String? {
+        switch self {
+        case .noDefault:
+            return "create one with `kiln venv .venv`, or pass --python, --system or --target DIR"
+        case .notInVirtualEnvironment(_, let interpreter):
+            return "make one from it with `kiln venv .venv --python \(interpreter)`, or pass --system to use its own prefix"
+        }
+    }
 }

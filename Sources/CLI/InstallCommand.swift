@@ -44,8 +44,8 @@ struct InstallCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(options: global)
         try await CommandFailure.run(console) {
-            let target = try await environment.resolveTarget()
             let cache = try await global.openCache(console)
+            let target = try await environment.resolveTarget(try global.interpreterDiscovery(cache: cache))
             if !installsLocalWheelsOnly {
                 return try await runRequirements(target: target, cache: cache, console: console)
             }

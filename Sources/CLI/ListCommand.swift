@@ -17,8 +17,8 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(options: global)
         try await CommandFailure.run(console) {
-            let target = try await environment.resolveTarget()
             let cache = try await global.openCache(console)
+            let target = try await environment.resolveTarget(try global.interpreterDiscovery(cache: cache))
             let service = InstallService(cache: cache, target: target, lockTimeout: global.lockTimeout) { event in
                 InstallEventPrinter.print(event, console)
             }

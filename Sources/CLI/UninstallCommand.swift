@@ -22,8 +22,8 @@ struct UninstallCommand: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         try await CommandFailure.run(console) {
-            let target = try await environment.resolveTarget()
             let cache = try await global.openCache(console)
+            let target = try await environment.resolveTarget(try global.interpreterDiscovery(cache: cache))
             let service = InstallService(cache: cache, target: target, lockTimeout: global.lockTimeout) { event in
                 InstallEventPrinter.print(event, console)
             }

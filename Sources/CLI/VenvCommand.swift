@@ -13,8 +13,8 @@ struct VenvCommand: AsyncParsableCommand {
     @Argument(help: "Where to create it.")
     var path: String = ".venv"
 
-    @Option(name: .customLong("python"), help: "Interpreter to base it on: a path, a version (3.12) or a name.")
-    var python: String?
+    /// An interpreter inside a venv stands for the base interpreter that venv was made from.
+    @OptionGroup var python: PythonOption
 
     @Option(help: "Prompt shown by the activation scripts (default: the directory's name).")
     var prompt: String?
@@ -25,16 +25,13 @@ struct VenvCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(options: global)
         try await CommandFailure.run(console) {
-            let interpreter = try PythonLookup.find(python, environment: ProcessEnvironment.variables.filter { $0.key != "VIRTUAL_ENV" })
-            let answer = try await VenvBaseQuery.ask(interpreter)
-            let venv = try VenvCreator.create(at: path, base: answer.base, prompt: prompt)
-            console.info("Created a virtual environment for Python \(answer.base.version) at \(venv.root)")
+            let cache = try await global.openCache(console)
+            let base = try await global.interpreterDiscovery(cache: cache).findVenvBase(python.request)
+            let venv = try VenvCreator.create(at: path, base: base, prompt: prompt)
+            console.info("Created a virtual environment for Python \(base.version) at \(venv.root)")
             if seed {
-                // The bundled ensurepip wheel keeps --seed offline; the index is used once the resolver lands.
-                guard let pip = VenvBaseQuery.bundledPipWheel(stdlib: answer.stdlib) else {
-                    throw SeedError(stdlib: answer.stdlib)
-                }
-                let cache = try await global.openCache(console)
+                // The bundled ensurepip wheel keeps --seed offline.
+                guard let pip = base.bundledPipWheel else { throw SeedError(interpreter: base.path, stdlib: base.paths.stdlib) }
                 let service = InstallService(cache: cache, target: .virtualEnvironment(venv), lockTimeout: global.lockTimeout)
                 let installed = try await service.install([WheelSource(path: pip, requested: true, isDirectReference: false)])
                 for distribution in installed { console.info("Seeded \(distribution.name.original) \(distribution.version)") }
@@ -44,7 +41,11 @@ struct VenvCommand: AsyncParsableCommand {
     }
 }
 
-struct SeedError: Error, CustomStringConvertible {
+struct SeedError: Error, Equatable, Sendable, CustomStringConvertible {
+    let interpreter: String
     let stdlib: String
-    var description: String { "no bundled pip wheel under \(stdlib)/ensurepip/_bundled to seed the environment with" }
+    var description: String {
+        "\(interpreter) bundles no pip wheel (nothing under \(stdlib)/ensurepip/_bundled) to seed the environment with; "
+            + "create it without --seed"
+    }
 }

@@ -8,7 +8,7 @@ public enum InstallError: Error, Equatable, Sendable, CustomStringConvertible {
     case io(SystemCallError)
     case cache(CacheError)
     case lock(LockError)
-    case externallyManaged(prefix: String, marker: String)
+    case externallyManaged(interpreter: String, marker: String)
     case damagedJournal(path: String, reason: String)
     case notInstalled([String])
     case compileFailed(interpreter: String, output: String)
@@ -26,8 +26,9 @@ public enum InstallError: Error, Equatable, Sendable, CustomStringConvertible {
         case .io(let error): return error.description
         case .cache(let error): return error.description
         case .lock(let error): return error.description
-        case .externallyManaged(let prefix, let marker):
-            return "the interpreter at \(prefix) is externally managed (\(marker)); install into a venv (`kiln venv`), or pass --break-system-packages"
+        case .externallyManaged(let interpreter, let marker):
+            return "the Python interpreter \(interpreter) is externally managed (\(marker) exists); "
+                + "install into a venv (`kiln venv`), or pass --break-system-packages"
         case .damagedJournal(let path, let reason):
             return "the install journal \(path) is damaged (\(reason)); inspect it, then remove it to continue"
         case .notInstalled(let names):

@@ -49,15 +49,10 @@ enum InterpreterCandidates {
     }
 
     private static func projectEnvironment(_ context: DiscoveryContext) -> [InterpreterCandidate] {
-        var directory = context.currentDirectory
-        while true {
-            if let python = environmentPython(FileSystem.join(directory, ".venv")) {
-                return [InterpreterCandidate(path: python, source: .projectEnvironment)]
-            }
-            let up = FileSystem.parent(of: directory)
-            if up == directory { return [] }
-            directory = up
-        }
+        guard let directory = VirtualEnvironment.projectDirectory(from: context.currentDirectory),
+            let python = environmentPython(directory)
+        else { return [] }
+        return [InterpreterCandidate(path: python, source: .projectEnvironment)]
     }
 
     /// Per PATH directory: `python3`, `python`, then `python3.X` newest first (or only `names`).

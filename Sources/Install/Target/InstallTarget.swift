@@ -71,4 +71,22 @@ public struct InstallTarget: Sendable, Equatable {
                 headersBase: FileSystem.join(root, "include"), data: root),
             pythonExecutable: pythonExecutable)
     }
+
+    /// `--system`: the interpreter's own prefix, laid out by its sysconfig scheme. PEP 668: an
+    /// interpreter whose stdlib directory holds `EXTERNALLY-MANAGED` belongs to the system's
+    /// package manager and is refused unless `breakSystemPackages`.
+    public static func system(_ interpreter: Interpreter, breakSystemPackages: Bool) throws(InstallError) -> InstallTarget {
+        let marker = FileSystem.join(interpreter.paths.stdlib, "EXTERNALLY-MANAGED")
+        if !breakSystemPackages && FileSystem.exists(marker) {
+            throw .externallyManaged(interpreter: interpreter.path, marker: marker)
+        }
+        let paths = interpreter.paths
+        return InstallTarget(
+            kind: .system, root: interpreter.prefix,
+            scheme: InstallScheme(
+                purelib: paths.purelib, platlib: paths.platlib, scripts: paths.scripts,
+                headersBase: paths.include.isEmpty ? FileSystem.join(interpreter.prefix, "include") : paths.include,
+                data: paths.data),
+            pythonExecutable: interpreter.executable)
+    }
 }

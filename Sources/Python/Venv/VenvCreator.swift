@@ -4,37 +4,24 @@ import Glibc
 import SystemSupport
 import Templates
 
-/// The interpreter a venv is made from: what `pyvenv.cfg` and the `bin/` symlinks need.
-public struct VenvBaseInterpreter: Sendable, Equatable {
-    /// The base interpreter's own executable (never another venv's `bin/python`).
-    public let executable: String
-    /// `3.12.1`, as `pyvenv.cfg` records it.
-    public let version: String
-    public let major: Int
-    public let minor: Int
-
-    public init(executable: String, version: String, major: Int, minor: Int) {
-        self.executable = executable
-        self.version = version
-        self.major = major
-        self.minor = minor
-    }
-}
-
 /// Writes a virtual environment directly — `pyvenv.cfg`, interpreter symlinks, site-packages,
 /// activation scripts — the layout `python -m venv --without-pip` produces, without running Python.
 public enum VenvCreator {
-    public static func create(at path: String, base: VenvBaseInterpreter, prompt: String? = nil) throws(VenvError) -> VirtualEnvironment {
+    /// `base` is a base interpreter (see `InterpreterDiscovery.findVenvBase`): the environment's
+    /// `bin/python` links to its executable and `home` names that executable's directory.
+    public static func create(at path: String, base: Interpreter, prompt: String? = nil) throws(VenvError) -> VirtualEnvironment {
+        guard !base.isVirtualEnvironment else { throw .baseIsVirtualEnvironment(interpreter: base.path) }
         let root = FileSystem.absolute(path)
         try clearDestination(root)
+        let version = base.version
         let venv = VirtualEnvironment(
-            root: root, pythonMajor: base.major, pythonMinor: base.minor, home: FileSystem.parent(of: base.executable))
+            root: root, pythonMajor: version.major, pythonMinor: version.minor, home: FileSystem.parent(of: base.executable))
         do {
             try FileSystem.createDirectories(venv.binDirectory)
             try FileSystem.createDirectories(venv.sitePackages)
             try symlink(FileSystem.basename(of: "lib"), at: FileSystem.join(root, "lib64"))
             try symlink(base.executable, at: venv.python)
-            for alias in ["python\(base.major)", "python\(base.major).\(base.minor)"] {
+            for alias in ["python\(version.major)", "python\(version.minorVersion)"] {
                 try symlink("python", at: FileSystem.join(venv.binDirectory, alias))
             }
             let promptText = prompt ?? FileSystem.basename(of: root)
@@ -49,7 +36,7 @@ public enum VenvCreator {
             let configuration = """
                 home = \(venv.home ?? "")
                 include-system-site-packages = false
-                version = \(base.version)
+                version = \(version.major).\(version.minor).\(version.micro)
                 executable = \(base.executable)
                 prompt = \(promptText)
 

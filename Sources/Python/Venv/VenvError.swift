@@ -5,7 +5,12 @@ public enum VenvError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadableConfiguration(path: String, reason: String)
     case directoryNotEmpty(path: String)
     case io(SystemCallError)
-    case interpreterFailed(interpreter: String, reason: String)
+    /// No interpreter to base the environment on: the request matched none, or it failed inspection.
+    case interpreter(DiscoveryError)
+    /// The interpreter found is inside `environment`, and the one that environment was made from is gone.
+    case baseInterpreterMissing(environment: String, tried: [String])
+    /// `VenvCreator` was handed a virtual environment's interpreter instead of a base interpreter.
+    case baseIsVirtualEnvironment(interpreter: String)
 
     public var description: String {
         switch self {
@@ -17,8 +22,13 @@ public enum VenvError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) exists, has files in it and is not a virtual environment; refusing to overwrite it (choose another path or remove it)"
         case .io(let error):
             return error.description
-        case .interpreterFailed(let interpreter, let reason):
-            return "cannot inspect the interpreter \(interpreter): \(reason)"
+        case .interpreter(let error):
+            return error.description
+        case .baseInterpreterMissing(let environment, let tried):
+            return "the interpreter of the virtual environment \(environment) was made from an interpreter that is gone "
+                + "(looked for \(tried.joined(separator: ", "))); pass --python with another interpreter"
+        case .baseIsVirtualEnvironment(let interpreter):
+            return "\(interpreter) belongs to a virtual environment; a new environment is made from a base interpreter, not another environment's"
         }
     }
 }
