@@ -30,6 +30,21 @@ import Testing
         #expect(try await rig.pins(["native"]) == ["native==1.0"])
     }
 
+    @Test func aFailureNamesVersionsExcludedByRequiresPython() async throws {
+        let repository = try PackageRepository()
+        try repository.wheel("legacy", "2.0", requiresPython: ">=3.7,<3.10")
+        try repository.wheel("legacy", "1.9", requiresPython: ">=3.7,<3.10")
+        try repository.sdist("legacy", "1.0", metadataVersion: "2.1")
+        let rig = try await ServicesTestRig(repository)
+        await #expect {
+            _ = try await rig.pins(["legacy<3"])
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("hint: legacy 2.0, legacy 1.9 are not considered: requires-python <3.10,>=3.7 excludes Python 3.12.1")
+                && text.contains(StaticPKGInfoSource.needsBuildReason)
+        }
+    }
+
     @Test func theBestTaggedWheelIsChosen() async throws {
         let repository = try PackageRepository()
         try repository.wheel("multi", "1.0", tag: "py311-none-any")

@@ -138,6 +138,7 @@ actor ProviderState {
     }
 
     private var pages: [PackageName: Task<Result<ProjectFiles, IndexError>, Never>] = [:]
+    var pageNames: Dictionary<PackageName, Task<Result<ProjectFiles, IndexError>, Never>>.Keys { pages.keys }
     private var metadata: [Key: Task<MetadataResult, Never>] = [:]
 
     func page(_ name: PackageName, start: () -> Task<Result<ProjectFiles, IndexError>, Never>) -> Task<Result<ProjectFiles, IndexError>, Never> {

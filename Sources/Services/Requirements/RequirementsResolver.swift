@@ -45,6 +45,9 @@ public struct RequirementsResolver: Sendable {
         do {
             let resolution = try await resolver.resolve(requirements.map(\.requirement), constraints: constraints.map(\.requirement))
             return Outcome(resolution: resolution, provider: provider)
+        } catch .noSolution(let explanation, let hints) {
+            let more = await provider.requiresPythonHints(mentionedIn: explanation, roots: requirements.map(\.requirement))
+            throw .resolution(.noSolution(explanation: explanation, hints: hints + more.filter { !hints.contains($0) }))
         } catch {
             throw .resolution(error)
         }
