@@ -26,13 +26,14 @@ struct EnvironmentOptions: ParsableArguments {
 
     /// A default virtual environment is found without running Python; every other target needs
     /// the interpreter inspected (a cached probe): its prefix, scheme paths or executable.
-    func resolveTarget(_ discovery: InterpreterDiscovery) async throws -> InstallTarget {
+    /// `readOnly` (listing) skips PEP 668's guard, which protects an environment from changes.
+    func resolveTarget(_ discovery: InterpreterDiscovery, readOnly: Bool = false) async throws -> InstallTarget {
         let request = python.request
         if let targetDirectory {
             return .directory(targetDirectory, pythonExecutable: try await discovery.find(request).executable)
         }
         if system {
-            return try .system(try await discovery.find(request), breakSystemPackages: breakSystemPackages)
+            return try .system(try await discovery.find(request), breakSystemPackages: breakSystemPackages || readOnly)
         }
         guard let request else {
             guard let venv = try VirtualEnvironment.locateDefault(in: discovery.context) else { throw NoEnvironmentError.noDefault }

@@ -18,7 +18,7 @@ struct ListCommand: AsyncParsableCommand {
         let console = Console(options: global)
         try await CommandFailure.run(console) {
             let cache = try await global.openCache(console)
-            let target = try await environment.resolveTarget(try global.interpreterDiscovery(cache: cache))
+            let target = try await environment.resolveTarget(try global.interpreterDiscovery(cache: cache), readOnly: true)
             let service = InstallService(cache: cache, target: target, lockTimeout: global.lockTimeout) { event in
                 InstallEventPrinter.print(event, console)
             }

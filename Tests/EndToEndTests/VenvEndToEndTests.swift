@@ -49,4 +49,32 @@ struct VenvEndToEndTests {
         #expect(result.stderr.contains("not a virtual environment"))
         #expect(FileManager.default.fileExists(atPath: keep))
     }
+
+    /// `--python` takes what discovery takes; a venv's interpreter stands for the one it was made
+    /// from, so the new venv never depends on the old one.
+    @Test(.enabled(if: PyenvInterpreters.isAvailable("3.12"), "needs pyenv's Python 3.12"))
+    func aVenvMadeFromAnotherVenvUsesItsBaseInterpreter() throws {
+        let sandbox = try InstallSandbox()
+        let base = try String(contentsOfFile: sandbox.venv + "/pyvenv.cfg", encoding: .utf8)
+        for request in [sandbox.venv, sandbox.venvPython] {
+            let second = sandbox.directory.file("second")
+            let result = try sandbox.kiln(["venv", second, "--python", request])
+            #expect(result.status == 0, "\(result.stderr)")
+            let configuration = try String(contentsOfFile: second + "/pyvenv.cfg", encoding: .utf8)
+            #expect(configuration.replacingOccurrences(of: "prompt = second", with: "prompt = venv") == base)
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: second + "/bin/python") == sandbox.python)
+        }
+    }
+
+    @Test(.enabled(if: PyenvInterpreters.isAvailable("3.12"), "needs pyenv's Python 3.12"))
+    func aVersionRequestFindsTheInterpreter() throws {
+        let directory = try TemporaryDirectory()
+        let result = try KilnBinary.run(
+            ["venv", directory.file("env"), "--python", "3.12", "--cache-dir", directory.file("c")],
+            environment: ["VIRTUAL_ENV": nil], workingDirectory: directory.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Created a virtual environment for Python 3.12."))
+        let configuration = try String(contentsOfFile: directory.file("env/pyvenv.cfg"), encoding: .utf8)
+        #expect(configuration.contains("version = 3.12."))
+    }
 }
