@@ -1,7 +1,6 @@
 import ArgumentParser
 import Install
 import Python
-import SystemSupport
 
 /// Which environment `install`, `uninstall` and `list` act on (DESIGN.md, "Command-line contract"):
 /// the virtual environment of the `--python` interpreter, else `$VIRTUAL_ENV`, else the project's

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Install
 import Python
-import SystemSupport
 
 /// `kiln venv PATH [--python REQ] [--seed]`
 struct VenvCommand: AsyncParsableCommand {
