@@ -8,7 +8,8 @@ extension Kiln {
     /// (DESIGN.md, "Command-line contract"). Everything else passes through unchanged.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            let arguments = GlobalOptionPlacement.reorder(Array(CommandLine.arguments.dropFirst()), root: Kiln.self)
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
