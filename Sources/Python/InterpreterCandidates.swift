@@ -75,7 +75,19 @@ enum InterpreterCandidates {
             }
             for name in present {
                 let path = FileSystem.join(directory, name)
-                if isExecutableFile(path) { candidates.append(InterpreterCandidate(path: path, source: .searchPath)) }
+                guard isExecutableFile(path) else { continue }
+                guard isPyenvShims(directory) else {
+                    candidates.append(InterpreterCandidate(path: path, source: .searchPath))
+                    continue
+                }
+                switch PyenvShim.resolve(command: name, shimsDirectory: directory, context: context) {
+                case .interpreter(let resolved):
+                    candidates.append(InterpreterCandidate(path: resolved, source: .searchPath))
+                case .system, .unavailable:
+                    continue
+                case .unknown:
+                    candidates.append(InterpreterCandidate(path: path, source: .searchPath))
+                }
             }
         }
         return candidates
