@@ -78,7 +78,7 @@ public struct RequirementsFileParser: Sendable {
             case "--extra-index-url":
                 contents.extraIndexURLs.append(try required(value, option, location))
             case "-f", "--find-links":
-                contents.findLinks.append(Self.join(directoryOf: file, try required(value, option, location), keepURLs: true))
+                contents.findLinks.append(Self.join(directoryOf: file, try required(value, option, location)))
             case "--no-index":
                 contents.noIndex = true
             case "--pre":
@@ -123,7 +123,7 @@ public struct RequirementsFileParser: Sendable {
     }
 
     /// A path relative to the including file's directory; URLs and absolute paths as they are.
-    static func join(directoryOf file: String, _ path: String, keepURLs: Bool = true) -> String {
+    static func join(directoryOf file: String, _ path: String) -> String {
         if path.hasPrefix("/") || path.contains("://") { return path }
         guard let slash = file.lastIndex(of: "/") else { return path }
         return String(file[...slash]) + path
