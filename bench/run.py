@@ -35,11 +35,17 @@ def ensure_tools(venv: pathlib.Path) -> dict:
     return {"uv": str(venv / "bin" / "uv"), "pip": str(venv / "bin" / "pip"), "python": str(python)}
 
 
-def real_interpreter(name: str) -> str:
-    """The interpreter behind `name` on PATH, not a pyenv shim (shims add 30+ ms to every run)."""
-    found = shutil.which(name)
+def real_interpreter(minor: str) -> str:
+    """The real `python<minor>`, not a pyenv shim (a shim adds 30+ ms to every run, and fails when
+    pyenv has another version selected): the newest pyenv install of it, else what PATH runs."""
+    root = pathlib.Path(os.environ.get("PYENV_ROOT") or pathlib.Path.home() / ".pyenv")
+    installed = sorted(root.glob(f"versions/{minor}.*/bin/python{minor}"),
+                       key=lambda p: [int(x) for x in p.parts[-3].split(".") if x.isdigit()])
+    if installed:
+        return str(installed[-1])
+    found = shutil.which(f"python{minor}")
     if not found:
-        return name
+        sys.exit(f"bench: no python{minor} on this machine")
     result = subprocess.run([found, "-c", "import sys; print(sys.executable)"], capture_output=True, text=True)
     return result.stdout.strip() or found
 
@@ -85,7 +91,8 @@ def main() -> None:
     tools = ensure_tools(BENCH / ".venv")
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="kiln-bench-"))
     places = {"kiln": str(pathlib.Path(options.kiln).resolve()), "uv": tools["uv"], "pip": tools["pip"],
-              "python": tools["python"], "python312": real_interpreter("python3.12"),
+              "python": tools["python"], "python312": real_interpreter("3.12"),
+              "python312_dir": os.path.dirname(real_interpreter("3.12")),
               "scratch": str(scratch), "bench": str(BENCH)}
     print(f"kiln {version_of([places['kiln'], '--version'])} | {version_of([tools['uv'], '--version'])} | "
           f"{version_of([tools['pip'], '--version']).split(' from ')[0]} | {options.runs} runs, median")
