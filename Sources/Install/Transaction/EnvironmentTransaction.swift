@@ -3,9 +3,12 @@ import Glibc
 #endif
 import SystemSupport
 
-/// Runs one journaled change to an environment: stage every new file under a hidden temporary
-/// name in its final directory, mark the journal committed, rename into place, then remove what
-/// the old versions had and the new ones lack. `recover()` finishes or undoes a killed run.
+/// Runs one journaled change to an environment: stage every file that replaces another under a
+/// hidden temporary name in its final directory, mark the journal committed, rename into place,
+/// then remove what the old versions had and the new ones lack. A file from the cache whose name
+/// is free is hard-linked straight to it after the commit mark: there is nothing to replace, the
+/// link is atomic, and a killed run links it again from the cache. `recover()` finishes or undoes
+/// a killed run.
 struct EnvironmentTransaction {
     let stateDirectory: String
 
@@ -25,7 +28,15 @@ struct EnvironmentTransaction {
         var journal = Journal()
         journal.createdDirectories = missingDirectories(for: changes.files.map(\.destination))
         let transaction = "\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
-        journal.staged = changes.files.enumerated().map { index, file in
+        var stagedFiles: [PlannedFile] = []
+        for file in changes.files {
+            if linkMode == .hardlink, case .cacheFile(let source) = file.source, !Self.occupied(file.destination) {
+                journal.linked.append(Journal.LinkedFile(source: source, destination: file.destination))
+            } else {
+                stagedFiles.append(file)
+            }
+        }
+        journal.staged = stagedFiles.enumerated().map { index, file in
             Journal.StagedFile(
                 temporary: FileSystem.join(FileSystem.parent(of: file.destination), ".kiln-\(transaction)-\(index)"),
                 destination: file.destination)
@@ -40,7 +51,7 @@ struct EnvironmentTransaction {
                 throw SystemCallError("cannot create directory", path: directory)
             }
             var placer = FilePlacer(mode: linkMode)
-            for (file, staged) in zip(changes.files, journal.staged) {
+            for (file, staged) in zip(stagedFiles, journal.staged) {
                 try placer.place(file.source, at: staged.temporary)
             }
             // One fsync per directory makes the staged names durable before the point of no return.
@@ -52,8 +63,14 @@ struct EnvironmentTransaction {
             finish()
             throw .io(error)
         }
-        try commit(journal)
+        try commit(journal, linkMode: linkMode)
         finish()
+    }
+
+    /// Whether anything (a file, a link, a directory) has the name.
+    private static func occupied(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 || errno != ENOENT
     }
 
     /// Finishes (committed) or undoes (not committed) a transaction a killed kiln left behind.
@@ -71,7 +88,7 @@ struct EnvironmentTransaction {
             throw .damagedJournal(path: journalPath, reason: String(describing: error))
         }
         if FileSystem.exists(commitMarkerPath) {
-            try commit(journal)
+            try commit(journal, linkMode: .hardlink)
             finish()
             return .completed
         }
@@ -90,7 +107,7 @@ struct EnvironmentTransaction {
     }
 
     /// Idempotent: a temporary already renamed is simply gone; a file already removed is fine.
-    private func commit(_ journal: Journal) throws(InstallError) {
+    private func commit(_ journal: Journal, linkMode: LinkMode) throws(InstallError) {
         for file in journal.staged {
             if rename(file.temporary, file.destination) == 0 {
                 // rename(2) does nothing when both names are links to one inode (a reinstall
@@ -107,12 +124,39 @@ struct EnvironmentTransaction {
             }
             throw .io(SystemCallError("cannot move into place", path: file.destination, code: code))
         }
+        var placer = FilePlacer(mode: linkMode)
+        for file in journal.linked {
+            try placeLinked(file, placer: &placer)
+        }
         for path in journal.removals {
             unlink(path)
             if path.hasSuffix(".py") { BytecodeFiles.remove(for: path) }
         }
         for tree in journal.removedTrees { try? FileSystem.removeTree(tree) }
         for directory in journal.pruneCandidates { rmdir(directory) }
+    }
+
+    /// Links one file to its free name. If the name was taken after planning (or by this same
+    /// transaction before a kill), the same inode means done; anything else is replaced through a
+    /// temporary and rename, as staged files are.
+    private func placeLinked(_ file: Journal.LinkedFile, placer: inout FilePlacer) throws(InstallError) {
+        if placer.mode == .hardlink && link(file.source, file.destination) == 0 { return }
+        var existing = stat()
+        var source = stat()
+        if lstat(file.destination, &existing) == 0 && stat(file.source, &source) == 0
+            && existing.st_ino == source.st_ino && existing.st_dev == source.st_dev {
+            return
+        }
+        let temporary = FileSystem.temporarySibling(of: file.destination)
+        do throws(SystemCallError) {
+            try placer.place(.cacheFile(file.source), at: temporary)
+            guard rename(temporary, file.destination) == 0 else {
+                throw SystemCallError("cannot move into place", path: file.destination)
+            }
+        } catch {
+            unlink(temporary)
+            throw .io(error)
+        }
     }
 
     private func rollBack(_ journal: Journal) {

@@ -2,10 +2,16 @@
 ///
 /// Staging only adds hidden temporary files and new directories, so until the commit marker
 /// exists the transaction rolls back by deleting those. Once committed it rolls forward: every
-/// step below is idempotent, and the temporaries it needs are already in place.
+/// step below is idempotent, and what it needs is in place (the temporaries) or in the cache
+/// (the sources of files linked directly to names that did not exist).
 struct Journal: Equatable, Sendable {
     struct StagedFile: Equatable, Sendable {
         let temporary: String
+        let destination: String
+    }
+
+    struct LinkedFile: Equatable, Sendable {
+        let source: String
         let destination: String
     }
 
@@ -13,6 +19,8 @@ struct Journal: Equatable, Sendable {
     var createdDirectories: [String] = []
     /// Renamed into place on commit.
     var staged: [StagedFile] = []
+    /// Hard-linked from the cache on commit, straight to names nothing occupied at planning time.
+    var linked: [LinkedFile] = []
     /// Files of replaced or uninstalled distributions, unlinked after the new files are in place.
     var removals: [String] = []
     /// Whole metadata directories of replaced distributions.
@@ -27,6 +35,7 @@ struct Journal: Equatable, Sendable {
         var lines = [Self.header]
         lines += createdDirectories.map { "D\0" + $0 }
         lines += staged.map { "S\0" + $0.temporary + "\0" + $0.destination }
+        lines += linked.map { "L\0" + $0.source + "\0" + $0.destination }
         lines += removals.map { "R\0" + $0 }
         lines += removedTrees.map { "T\0" + $0 }
         lines += pruneCandidates.map { "P\0" + $0 }
@@ -49,6 +58,7 @@ struct Journal: Equatable, Sendable {
             switch (fields.first, fields.count) {
             case ("D", 2): createdDirectories.append(fields[1])
             case ("S", 3): staged.append(StagedFile(temporary: fields[1], destination: fields[2]))
+            case ("L", 3): linked.append(LinkedFile(source: fields[1], destination: fields[2]))
             case ("R", 2): removals.append(fields[1])
             case ("T", 2): removedTrees.append(fields[1])
             case ("P", 2): pruneCandidates.append(fields[1])

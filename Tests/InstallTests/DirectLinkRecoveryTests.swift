@@ -1,0 +1,56 @@
+import Foundation
+@testable import Install
+import Testing
+import TestSupport
+
+/// Files whose names are free are linked from the cache after the commit mark; a run killed
+/// before or during those links is finished by linking again, and a rollback has nothing to undo.
+struct DirectLinkRecoveryTests {
+    private func journalWithLinks(in directory: TemporaryDirectory) throws -> (EnvironmentTransaction, String, String) {
+        let cached = directory.file("cache-a.py")
+        try "from cache\n".write(toFile: cached, atomically: true, encoding: .utf8)
+        let env = directory.file("env")
+        try FileManager.default.createDirectory(atPath: env + "/pkg", withIntermediateDirectories: true)
+        var journal = Journal()
+        journal.linked = [.init(source: cached, destination: env + "/pkg/a.py")]
+        let transaction = EnvironmentTransaction(stateDirectory: env + "/.kiln")
+        try FileManager.default.createDirectory(atPath: env + "/.kiln", withIntermediateDirectories: true)
+        try Data(journal.encoded()).write(to: URL(fileURLWithPath: transaction.journalPath))
+        return (transaction, cached, env + "/pkg/a.py")
+    }
+
+    private func inode(_ path: String) throws -> UInt64 {
+        try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+    }
+
+    @Test func aCommittedRunKilledBeforeItsLinksIsFinished() throws {
+        let directory = try TemporaryDirectory()
+        let (transaction, cached, destination) = try journalWithLinks(in: directory)
+        FileManager.default.createFile(atPath: transaction.commitMarkerPath, contents: Data())
+        #expect(try transaction.recover() == .completed)
+        #expect(try inode(destination) == inode(cached))
+    }
+
+    @Test func aCommittedRunKilledAfterItsLinksIsFinishedWithoutChange() throws {
+        let directory = try TemporaryDirectory()
+        let (transaction, cached, destination) = try journalWithLinks(in: directory)
+        try FileManager.default.linkItem(atPath: cached, toPath: destination)
+        FileManager.default.createFile(atPath: transaction.commitMarkerPath, contents: Data())
+        #expect(try transaction.recover() == .completed)
+        #expect(try inode(destination) == inode(cached))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.file("env/pkg")) == ["a.py"])
+    }
+
+    @Test func anUncommittedRunLeavesTheFreeNameFree() throws {
+        let directory = try TemporaryDirectory()
+        let (transaction, _, destination) = try journalWithLinks(in: directory)
+        #expect(try transaction.recover() == .rolledBack)
+        #expect(!FileManager.default.fileExists(atPath: destination))
+    }
+
+    @Test func theJournalKeepsLinkRecords() throws {
+        var journal = Journal()
+        journal.linked = [.init(source: "/cache/x", destination: "/env/x")]
+        #expect(try Journal(decoding: journal.encoded()) == journal)
+    }
+}
