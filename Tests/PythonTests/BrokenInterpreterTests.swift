@@ -29,15 +29,17 @@ import TestSupport
 
     @Test func hanging() async throws {
         let directory = try TemporaryDirectory()
-        let path = try script("sleep 60", in: directory)
+        let path = try script("sleep 600", in: directory)
         let timeout = InterpreterInspector.timeout(fromEnvironment: ["KILN_PROBE_TIMEOUT": "0.5"])
         #expect(timeout == .milliseconds(500))
         let started = ContinuousClock.now
         await #expect(throws: InterpreterError.probeTimedOut(path: path, seconds: 0.5)) {
             try await InterpreterInspector(cacheDirectory: nil, timeout: timeout).inspect(path)
         }
-        // The hung child is killed at the timeout, not waited out.
-        #expect(ContinuousClock.now - started < .seconds(30))
+        // The hung child is killed at the timeout, not waited out (600 s). The bound is loose on
+        // purpose: under a full parallel test run on 2 cores, the awaiting task itself may wait
+        // tens of seconds for a free thread.
+        #expect(ContinuousClock.now - started < .seconds(300))
     }
 
     @Test func missing() async throws {
