@@ -1,4 +1,5 @@
 #ifndef KILN_CCRYPTO_SHIM_H
 #define KILN_CCRYPTO_SHIM_H
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #endif

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SystemSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,6 +8,7 @@ extension Kiln {
     /// ArgumentParser's own `main` exits 64 (EX_USAGE) on a usage error; kiln's contract is 2
     /// (DESIGN.md, "Command-line contract"). Everything else passes through unchanged.
     static func main() async {
+        CryptoLibrary.initializeWithoutExitCleanup()
         do {
             let arguments = GlobalOptionPlacement.reorder(Array(CommandLine.arguments.dropFirst()), root: Kiln.self)
             var command = try parseAsRoot(arguments)
