@@ -27,23 +27,13 @@ public struct ArchiveDigest: Sendable, Hashable, CustomStringConvertible {
         ArchiveDigest(validHex: SHA256Hasher.hexDigest(of: bytes))
     }
 
-    /// Hashes a file in 64 KiB reads; for data already streaming past (a download) feed a
-    /// `SHA256Hasher` instead and build the digest from `finalizeHex()`.
+    /// Hashes a file; for data already streaming past (a download) feed a `SHA256Hasher` instead
+    /// and build the digest from `finalizeHex()`.
     public static func of(file path: String) throws(CacheError) -> ArchiveDigest {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(SystemCallError("cannot open", path: path)) }
-        defer { close(fd) }
-        var hasher = SHA256Hasher()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .io(SystemCallError("cannot read", path: path))
-            }
-            if count == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        do {
+            return ArchiveDigest(validHex: try SHA256Hasher.hexDigest(ofFile: path))
+        } catch {
+            throw .io(error)
         }
-        return ArchiveDigest(validHex: hasher.finalizeHex())
     }
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CCrypto
 
 /// Streaming SHA-256 through OpenSSL's EVP interface, so large files are hashed while they are
@@ -49,6 +52,26 @@ public struct SHA256Hasher: ~Copyable {
     public static func hexDigest(of bytes: [UInt8]) -> String {
         var hasher = SHA256Hasher()
         hasher.update(bytes)
+        return hasher.finalizeHex()
+    }
+
+    /// The SHA-256 of a file's contents, read in 1 MiB blocks. For bytes already streaming past
+    /// (a download, an extraction) feed a hasher instead, so nothing is read twice.
+    public static func hexDigest(ofFile path: String) throws(SystemCallError) -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemCallError("cannot open", path: path) }
+        defer { close(fd) }
+        var hasher = SHA256Hasher()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemCallError("cannot read", path: path)
+            }
+            if count == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
         return hasher.finalizeHex()
     }
 }

@@ -37,3 +37,16 @@ import TestSupport
             == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
+
+@Suite struct FileHashingTests {
+    @Test func hashesAFileLargerThanOneReadBlock() throws {
+        let dir = try TemporaryDirectory()
+        let bytes = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try FileSystem.writeAtomically(bytes, to: dir.file("big"))
+        #expect(try SHA256Hasher.hexDigest(ofFile: dir.file("big")) == SHA256Hasher.hexDigest(of: bytes))
+    }
+
+    @Test func aMissingFileIsATypedError() {
+        #expect(throws: SystemCallError.self) { try SHA256Hasher.hexDigest(ofFile: "/nonexistent/wheel.whl") }
+    }
+}

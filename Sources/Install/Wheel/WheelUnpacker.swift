@@ -70,20 +70,10 @@ public struct WheelUnpacker: Sendable {
     }
 
     static func sha256(of path: String) throws(InstallError) -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(SystemCallError("cannot open", path: path)) }
-        defer { close(fd) }
-        var hasher = SHA256Hasher()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .io(SystemCallError("cannot read", path: path))
-            }
-            if count == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        do {
+            return try SHA256Hasher.hexDigest(ofFile: path)
+        } catch {
+            throw .io(error)
         }
-        return hasher.finalizeHex()
     }
 }
