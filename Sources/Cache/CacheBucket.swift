@@ -11,6 +11,7 @@
 /// | `built-wheels-v1` | `<name>/...`                                    | `built-wheels-v1/NAME/`, and wheels whose filename names NAME |
 /// | `metadata-v1`     | `<name>/...`                                    | `metadata-v1/NAME/`                |
 /// | `interpreters-v1` | keyed by interpreter, not by package            | none                               |
+/// | `file-digests-v1` | `<digest of a local file's real path>` (`LocalFileDigests`) | none                  |
 ///
 /// Buckets keyed by package put the normalised name first (`CacheRoot.packageDirectory`); what
 /// lies below it is the owning module's choice. Unpacked wheels are found by their `.dist-info`
@@ -29,12 +30,14 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     case metadata = "metadata-v1"
     /// Interpreter probe results, keyed by executable path and file identity.
     case interpreters = "interpreters-v1"
+    /// SHA-256 digests of local files (wheels installed by path), keyed by path and file identity.
+    case fileDigests = "file-digests-v1"
 
     /// True if the first directory level is the PEP 503-normalised package name.
     public var isKeyedByPackage: Bool {
         switch self {
         case .simple, .builtWheels, .metadata: return true
-        case .archives, .wheels, .interpreters: return false
+        case .archives, .wheels, .interpreters, .fileDigests: return false
         }
     }
 }

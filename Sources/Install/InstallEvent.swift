@@ -1,3 +1,5 @@
+import Cache
+
 /// Progress the installer reports; the CLI decides what to print.
 public enum InstallEvent: Sendable, Equatable {
     case waiting(String)
@@ -30,10 +32,14 @@ public struct WheelSource: Sendable, Equatable {
     public let requested: Bool
     /// Installed from a path or URL the user gave (gets direct_url.json, PEP 610).
     public let isDirectReference: Bool
+    /// The file's SHA-256 when the caller already knows it (a file from the archive store, which
+    /// is keyed by it); otherwise the installer finds it.
+    public let knownDigest: ArchiveDigest?
 
-    public init(path: String, requested: Bool = true, isDirectReference: Bool = true) {
+    public init(path: String, requested: Bool = true, isDirectReference: Bool = true, knownDigest: ArchiveDigest? = nil) {
         self.path = path
         self.requested = requested
         self.isDirectReference = isDirectReference
+        self.knownDigest = knownDigest
     }
 }

@@ -36,7 +36,8 @@ enum InstallPlanner {
             rows.append(.init(path: PathArithmetic.relative(destination, from: site), hash: sha256Field(bytes), size: UInt64(bytes.count)))
         }
 
-        for row in wheel.record.rows where ![recordName, recordName + ".jws", recordName + ".p7s"].contains(row.path) {
+        let signatureFiles: Set = [recordName, recordName + ".jws", recordName + ".p7s"]
+        for row in wheel.record.rows where !signatureFiles.contains(row.path) {
             guard let placement = WheelMemberRules.placement(of: row.path, dataDirectory: wheel.dataDirectory) else { continue }
             let source = FileSystem.join(wheel.directory, row.path)
             switch placement {

@@ -25,7 +25,7 @@ public struct InstallService: Sendable {
         var requests: [WheelInstallRequest] = []
         for source in sources {
             let path = FileSystem.absolute(source.path)
-            let wheel = try await unpacker.unpack(path, onWait: { onEvent(.waiting($0)) })
+            let wheel = try await unpacker.unpack(path, knownDigest: source.knownDigest, onWait: { onEvent(.waiting($0)) })
             onEvent(.unpacked(wheel: FileSystem.basename(of: path)))
             requests.append(WheelInstallRequest(
                 wheel: wheel, requested: source.requested,

@@ -9,8 +9,10 @@ import SystemSupport
 /// Probe reports kept in the cache's `interpreters-v1` bucket, one JSON file per interpreter path.
 ///
 /// An entry is used only while the interpreter is still the same file: the path must resolve to
-/// the same real path with the same inode, size and mtime (so a venv whose `python` now links to
-/// another interpreter is probed again), and a venv's `pyvenv.cfg` must be unchanged.
+/// the same real path with the same inode, size and times (so a venv whose `python` now links to
+/// another interpreter is probed again), and a venv's `pyvenv.cfg` must say the same. The file's
+/// content counts, not its identity: a venv deleted and made again at the same path by the same
+/// interpreter answers every probe question the same way, and CI recreates venvs on every run.
 struct ProbeCache: Sendable {
     let directory: String
 
@@ -18,14 +20,15 @@ struct ProbeCache: Sendable {
     struct Fingerprint: Codable, Equatable, Sendable {
         var realPath: String
         var status: FileStatus
-        /// `pyvenv.cfg` of the environment the path sits in, if it is one.
-        var environmentConfig: FileStatus?
+        /// SHA-256 of the `pyvenv.cfg` of the environment the path sits in, if it is one.
+        var environmentConfig: String?
 
         /// Nil when the path does not resolve to a file (then there is nothing to cache).
         static func current(of path: String) -> Fingerprint? {
             guard let real = try? FileSystem.realPath(path), let status = (try? FileStatus.of(real)) ?? nil else { return nil }
             let config = FileSystem.join(FileSystem.parent(of: FileSystem.parent(of: path)), "pyvenv.cfg")
-            return Fingerprint(realPath: real, status: status, environmentConfig: (try? FileStatus.of(config)) ?? nil)
+            let configDigest = (try? FileSystem.readBytes(config)).map(SHA256Hasher.hexDigest(of:))
+            return Fingerprint(realPath: real, status: status, environmentConfig: configDigest)
         }
     }
 

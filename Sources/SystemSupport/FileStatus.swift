@@ -13,6 +13,10 @@ public struct FileStatus: Equatable, Hashable, Sendable, Codable {
     public let size: Int64
     public let modificationSeconds: Int64
     public let modificationNanoseconds: Int64
+    /// The inode change time: set by the kernel on every write, chmod or link, and unlike the
+    /// modification time not settable by `touch`, so a file with the same one is unchanged.
+    public let changeSeconds: Int64
+    public let changeNanoseconds: Int64
     public let mode: UInt32
 
     /// `stat` of `path`, following symlinks unless `followSymlinks` is false; nil if it does not exist.
@@ -37,6 +41,8 @@ public struct FileStatus: Equatable, Hashable, Sendable, Codable {
             size: Int64(info.st_size),
             modificationSeconds: Int64(info.st_mtim.tv_sec),
             modificationNanoseconds: Int64(info.st_mtim.tv_nsec),
+            changeSeconds: Int64(info.st_ctim.tv_sec),
+            changeNanoseconds: Int64(info.st_ctim.tv_nsec),
             mode: UInt32(info.st_mode & 0o7777)
         )
     }

@@ -36,16 +36,17 @@ public enum FileSystem {
     }
 
     /// Writes `bytes` to a temporary file in the destination's directory, flushes it, and renames it
-    /// over `path`.
+    /// over `path`. `flush: false` skips the fsync, for files whose loss in a crash costs only
+    /// recomputing them (readers see the old file or the new one whole, never a mix).
     public static func writeAtomically(
-        _ bytes: [UInt8], to path: String, permissions: mode_t = 0o644
+        _ bytes: [UInt8], to path: String, permissions: mode_t = 0o644, flush: Bool = true
     ) throws(SystemCallError) {
         let temporary = temporarySibling(of: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw SystemCallError("cannot create", path: temporary) }
         do throws(SystemCallError) {
             try writeAll(fd: fd, bytes: bytes, path: temporary)
-            guard fsync(fd) == 0 else { throw SystemCallError("cannot flush", path: temporary) }
+            guard !flush || fsync(fd) == 0 else { throw SystemCallError("cannot flush", path: temporary) }
         } catch {
             close(fd)
             unlink(temporary)
@@ -147,17 +148,22 @@ public enum FileSystem {
     }
 
     public static func parent(of path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
-        if slash == trimmed.startIndex { return "/" }
-        return String(trimmed[..<slash])
+        let bytes = trimmingTrailingSlashes(path)
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        if slash == bytes.startIndex { return "/" }
+        return String(Substring(bytes[..<slash]))
     }
 
     public static func basename(of path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
-        return String(trimmed[trimmed.index(after: slash)...])
+        let bytes = trimmingTrailingSlashes(path)
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return String(Substring(bytes)) }
+        return String(Substring(bytes[bytes.index(after: slash)...]))
+    }
+
+    /// The path without trailing slashes, except a lone "/"; on UTF-8 bytes, where "/" is one byte.
+    private static func trimmingTrailingSlashes(_ path: String) -> Substring.UTF8View {
+        var bytes = Substring(path).utf8
+        while bytes.count > 1 && bytes.last == UInt8(ascii: "/") { bytes = bytes.dropLast() }
+        return bytes
     }
 }

@@ -7,13 +7,16 @@ import TestSupport
 /// environment; enough to drive `InstallService` without any interpreter.
 final class InstallFixture: Sendable {
     let directory: TemporaryDirectory
+    /// Set when the cache lives elsewhere (another file system).
+    let cacheDirectory: TemporaryDirectory?
     let cache: CacheRoot
     let target: InstallTarget
 
-    init() async throws {
+    init(cacheIn cacheParent: String? = nil) async throws {
         directory = try TemporaryDirectory("kiln-install")
         try FileManager.default.createDirectory(atPath: directory.file("wheels"), withIntermediateDirectories: true)
-        cache = try await CacheRoot.open(at: directory.file("cache"), lockTimeout: .seconds(30))
+        cacheDirectory = try cacheParent.map { try TemporaryDirectory("kiln-install-cache", in: $0) }
+        cache = try await CacheRoot.open(at: cacheDirectory?.file("cache") ?? directory.file("cache"), lockTimeout: .seconds(30))
         target = InstallTarget.directory(directory.file("env"), pythonExecutable: "/usr/bin/python3")
     }
 

@@ -48,6 +48,22 @@ struct InstallServiceTests {
         #expect(copyCount == 1)
     }
 
+    /// A cache on another file system cannot be linked from: every file is copied, and (probed
+    /// once, before the journal is written) staged before the commit like any replaced file.
+    @Test func copiesWhenTheCacheIsOnAnotherFileSystem() async throws {
+        let other = "/dev/shm"
+        var shm = stat(), temporary = stat()
+        try #require(stat(other, &shm) == 0 && stat(NSTemporaryDirectory(), &temporary) == 0 && shm.st_dev != temporary.st_dev,
+                     "needs /dev/shm on a file system other than the temp dir's; skipping")
+        let fixture = try await InstallFixture(cacheIn: other)
+        let installed = try await fixture.service().install([WheelSource(path: try fixture.build(demoWheel()))])
+        #expect(installed.map(\.name.original) == ["demo"])
+        let linkCount = try FileManager.default.attributesOfItem(atPath: fixture.root + "/demo/cli.py")[.referenceCount] as? Int
+        #expect(linkCount == 1)
+        #expect(try recordMismatches(distInfo: fixture.root + "/demo-1.0.dist-info").isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/.kiln").filter { $0 != "lock" }.isEmpty)
+    }
+
     @Test func sameVersionIsSkippedUnlessReinstalling() async throws {
         let fixture = try await InstallFixture()
         let wheel = try fixture.build(demoWheel())

@@ -87,4 +87,18 @@ import Testing
         #expect(headers.fields.isEmpty)
         #expect(headers.body == nil)
     }
+
+    /// The header block alone: what reading only a name and version needs, for every line ending.
+    @Test func headerBlockStopsAtTheFirstEmptyLine() {
+        for newline in ["\n", "\r\n", "\r"] {
+            let text = ["Name: foo", "Summary: folded", " more", "", "Name: not-a-header", "body"].joined(separator: newline)
+            let headers = MetadataHeaders(headerBlockOf: Array(text.utf8))
+            #expect(headers.values(of: "Name") == ["foo"])
+            #expect(headers.value(of: "Summary") == "folded\n more")
+            #expect(headers.body == nil)
+        }
+        #expect(MetadataHeaders(headerBlockOf: Array("\nName: x\n".utf8)).fields.isEmpty)
+        #expect(MetadataHeaders(headerBlockOf: Array("Name: x".utf8)).value(of: "name") == "x")
+        #expect(MetadataHeaders(headerBlockOf: [0x41, 0x3A, 0x20, 0xE9, 0x0A, 0x0A, 0xFF]).value(of: "a") == "é")
+    }
 }

@@ -70,6 +70,21 @@ import TestSupport
         #expect(try await inspector.inspect(path).implementationVersion != "from-the-cache")
     }
 
+    @Test func reusesAVenvRecreatedWithTheSameConfiguration() async throws {
+        try #require(PyenvInterpreters.isAvailable("3.12"), "pyenv has no Python 3.12 installed; skipping")
+        let python312 = try #require(PyenvInterpreters.path(for: "3.12"))
+        let directory = try TemporaryDirectory()
+        let cacheDirectory = directory.file("interpreters-v1")
+        let inspector = InterpreterInspector(cacheDirectory: cacheDirectory)
+        let path = try environment(linkingTo: python312, in: directory)
+
+        _ = try await inspector.inspect(path)
+        try tamper(ProbeCache(directory: cacheDirectory), path)
+        try FileManager.default.removeItem(atPath: directory.file("env"))
+        _ = try environment(linkingTo: python312, in: directory)
+        #expect(try await inspector.inspect(path).implementationVersion == "from-the-cache")
+    }
+
     @Test func doesNotCacheWrappersThatRunAnotherFile() async throws {
         try #require(PyenvInterpreters.isAvailable("3.12"), "pyenv has no Python 3.12 installed; skipping")
         let python312 = try #require(PyenvInterpreters.path(for: "3.12"))

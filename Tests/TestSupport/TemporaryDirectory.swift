@@ -4,8 +4,10 @@ import Foundation
 public final class TemporaryDirectory: Sendable {
     public let path: String
 
-    public init(_ label: String = "kiln-test") throws {
-        let template = NSTemporaryDirectory() + "\(label)-XXXXXX"
+    /// In `parent` when given (a test that needs another file system), else the system temp dir.
+    public init(_ label: String = "kiln-test", in parent: String? = nil) throws {
+        let base = parent.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? NSTemporaryDirectory()
+        let template = base + "\(label)-XXXXXX"
         var bytes = Array(template.utf8CString)
         guard let created = mkdtemp(&bytes) else {
             throw CocoaError(.fileWriteUnknown)

@@ -46,7 +46,7 @@ public struct InstalledDistribution: Sendable, Equatable {
         _ path: String, metadataFile: String?, format: Format, site: String, entry: String
     ) -> InstalledDistribution? {
         let metadataPath = metadataFile.map { FileSystem.join(path, $0) } ?? path
-        let headers = MetadataHeaders(text: (try? FileSystem.readText(metadataPath)) ?? "")
+        let headers = MetadataHeaders(headerBlockOf: (try? FileSystem.readBytes(metadataPath)) ?? [])
         let stem = entry.dropLast(format == .distInfo ? ".dist-info".count : ".egg-info".count)
         let fallbackName = stem.split(separator: "-").first.map(String.init) ?? String(stem)
         let fallbackVersion = stem.split(separator: "-").dropFirst().first.map(String.init) ?? ""

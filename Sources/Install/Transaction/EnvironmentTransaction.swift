@@ -24,13 +24,15 @@ struct EnvironmentTransaction {
         var pruneCandidates: [String] = []
     }
 
-    func run(_ changes: Changes, linkMode: LinkMode) throws(InstallError) {
+    func run(_ changes: Changes, linkMode requested: LinkMode) throws(InstallError) {
         var journal = Journal()
-        journal.createdDirectories = missingDirectories(for: changes.files.map(\.destination))
+        var survey = DestinationSurvey(destinations: changes.files.map(\.destination))
+        journal.createdDirectories = survey.missingDirectories
+        let linkMode = requested == .hardlink && !hardLinksReach(from: changes.files) ? .copy : requested
         let transaction = "\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
         var stagedFiles: [PlannedFile] = []
         for file in changes.files {
-            if linkMode == .hardlink, case .cacheFile(let source) = file.source, !Self.occupied(file.destination) {
+            if linkMode == .hardlink, case .cacheFile(let source) = file.source, !survey.isOccupied(file.destination) {
                 journal.linked.append(Journal.LinkedFile(source: source, destination: file.destination))
             } else {
                 stagedFiles.append(file)
@@ -47,12 +49,12 @@ struct EnvironmentTransaction {
         try write(journal)
 
         do throws(SystemCallError) {
-            for directory in journal.createdDirectories where mkdir(directory, 0o755) != 0 && errno != EEXIST {
-                throw SystemCallError("cannot create directory", path: directory)
-            }
-            var placer = FilePlacer(mode: linkMode)
-            for (file, staged) in zip(stagedFiles, journal.staged) {
-                try placer.place(file.source, at: staged.temporary)
+            try Self.createDirectories(journal.createdDirectories)
+            let placer = FilePlacer(mode: linkMode)
+            let staged = journal.staged
+            let sources = stagedFiles.map(\.source)
+            try ParallelLoop.run(count: staged.count) { index throws(SystemCallError) in
+                try placer.place(sources[index], at: staged[index].temporary)
             }
             // One fsync per directory makes the staged names durable before the point of no return.
             for directory in Set(journal.staged.map { FileSystem.parent(of: $0.temporary) }) { syncDirectory(directory) }
@@ -67,10 +69,32 @@ struct EnvironmentTransaction {
         finish()
     }
 
-    /// Whether anything (a file, a link, a directory) has the name.
-    private static func occupied(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 || errno != ENOENT
+    /// Makes `directories` (parents first) a depth at a time, each depth's on several threads.
+    private static func createDirectories(_ directories: [String]) throws(SystemCallError) {
+        let byDepth = Dictionary(grouping: directories) { $0.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+        for depth in byDepth.keys.sorted() {
+            guard let level = byDepth[depth] else { continue }
+            try ParallelLoop.run(count: level.count) { index throws(SystemCallError) in
+                if mkdir(level[index], 0o755) != 0 && errno != EEXIST {
+                    throw SystemCallError("cannot create directory", path: level[index])
+                }
+            }
+        }
+    }
+
+    /// Whether the cache's files can be hard-linked into the environment, tried once with one
+    /// file: when they cannot (another file system), every file is staged as a copy before the
+    /// commit, so that running out of space fails a transaction that can still roll back.
+    private func hardLinksReach(from files: [PlannedFile]) -> Bool {
+        guard let source = files.lazy.compactMap({ file -> String? in
+            if case .cacheFile(let path) = file.source { return path }
+            return nil
+        }).first else { return true }
+        let probe = FileSystem.join(stateDirectory, ".link-probe-\(getpid())")
+        unlink(probe)
+        guard link(source, probe) == 0 else { return !FilePlacer.meansNoHardLinksHere(errno) }
+        unlink(probe)
+        return true
     }
 
     /// Finishes (committed) or undoes (not committed) a transaction a killed kiln left behind.
@@ -108,38 +132,45 @@ struct EnvironmentTransaction {
 
     /// Idempotent: a temporary already renamed is simply gone; a file already removed is fine.
     private func commit(_ journal: Journal, linkMode: LinkMode) throws(InstallError) {
-        for file in journal.staged {
-            if rename(file.temporary, file.destination) == 0 {
-                // rename(2) does nothing when both names are links to one inode (a reinstall
-                // from the same cache entry); the temporary must still go.
-                unlink(file.temporary)
-                continue
-            }
-            let code = errno
-            if code == ENOENT && FileSystem.exists(file.destination) { continue }
-            if code == EISDIR || code == ENOTEMPTY || code == EEXIST {
-                // The old version had a directory where the new one has a file.
-                try? FileSystem.removeTree(file.destination)
-                if rename(file.temporary, file.destination) == 0 { continue }
-            }
-            throw .io(SystemCallError("cannot move into place", path: file.destination, code: code))
+        let staged = journal.staged
+        try ParallelLoop.run(count: staged.count) { index throws(InstallError) in
+            try Self.moveIntoPlace(staged[index])
         }
-        var placer = FilePlacer(mode: linkMode)
-        for file in journal.linked {
-            try placeLinked(file, placer: &placer)
+        let placer = FilePlacer(mode: linkMode)
+        let linked = journal.linked
+        try ParallelLoop.run(count: linked.count) { index throws(InstallError) in
+            try Self.placeLinked(linked[index], placer: placer)
         }
-        for path in journal.removals {
-            unlink(path)
-            if path.hasSuffix(".py") { BytecodeFiles.remove(for: path) }
+        let removals = journal.removals
+        ParallelLoop.run(count: removals.count) { index in
+            unlink(removals[index])
+            if removals[index].hasSuffix(".py") { BytecodeFiles.remove(for: removals[index]) }
         }
         for tree in journal.removedTrees { try? FileSystem.removeTree(tree) }
         for directory in journal.pruneCandidates { rmdir(directory) }
     }
 
+    private static func moveIntoPlace(_ file: Journal.StagedFile) throws(InstallError) {
+        if rename(file.temporary, file.destination) == 0 {
+            // rename(2) does nothing when both names are links to one inode (a reinstall
+            // from the same cache entry); the temporary must still go.
+            unlink(file.temporary)
+            return
+        }
+        let code = errno
+        if code == ENOENT && FileSystem.exists(file.destination) { return }
+        if code == EISDIR || code == ENOTEMPTY || code == EEXIST {
+            // The old version had a directory where the new one has a file.
+            try? FileSystem.removeTree(file.destination)
+            if rename(file.temporary, file.destination) == 0 { return }
+        }
+        throw .io(SystemCallError("cannot move into place", path: file.destination, code: code))
+    }
+
     /// Links one file to its free name. If the name was taken after planning (or by this same
     /// transaction before a kill), the same inode means done; anything else is replaced through a
     /// temporary and rename, as staged files are.
-    private func placeLinked(_ file: Journal.LinkedFile, placer: inout FilePlacer) throws(InstallError) {
+    private static func placeLinked(_ file: Journal.LinkedFile, placer: FilePlacer) throws(InstallError) {
         if placer.mode == .hardlink && link(file.source, file.destination) == 0 { return }
         var existing = stat()
         var source = stat()
@@ -169,22 +200,6 @@ struct EnvironmentTransaction {
         unlink(journalPath)
         unlink(commitMarkerPath)
         syncDirectory(stateDirectory)
-    }
-
-    /// Directories that must be created for `destinations`, parents first.
-    private func missingDirectories(for destinations: [String]) -> [String] {
-        var known: Set<String> = []
-        var missing: [String] = []
-        func ensure(_ directory: String) {
-            if known.contains(directory) { return }
-            known.insert(directory)
-            if FileSystem.isDirectory(directory) { return }
-            let parent = FileSystem.parent(of: directory)
-            if parent != directory { ensure(parent) }
-            missing.append(directory)
-        }
-        for destination in destinations { ensure(FileSystem.parent(of: destination)) }
-        return missing
     }
 
     private func syncDirectory(_ path: String) {

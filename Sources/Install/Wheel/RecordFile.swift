@@ -17,14 +17,20 @@ public struct RecordFile: Sendable, Equatable {
 
     public init(rows: [Row]) { self.rows = rows }
 
+    /// Parses CSV as Python's `csv` module reads it: fields quoted with `"` may hold commas,
+    /// doubled quotes and line breaks; lines end in `\n`, `\r\n` or `\r`. Works on the UTF-8
+    /// bytes, where every character the format gives a meaning is one ASCII byte.
     public init(parsing text: String, file: String) throws(RecordParseError) {
         var rows: [Row] = []
-        for (number, line) in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() where !line.isEmpty {
-            let fields = try Self.splitCSV(String(line), file: file, line: number + 1)
-            guard fields.count >= 1, !fields[0].isEmpty else { throw RecordParseError(file: file, line: number + 1, reason: "no path") }
-            let size = fields.count > 2 && !fields[2].isEmpty ? UInt64(fields[2]) : nil
-            if fields.count > 2 && !fields[2].isEmpty && size == nil {
-                throw RecordParseError(file: file, line: number + 1, reason: "size '\(fields[2])' is not a number")
+        var parser = CSVRowReader(text.utf8)
+        while let (fields, line) = try parser.next(file: file) {
+            guard !fields[0].isEmpty else { throw RecordParseError(file: file, line: line, reason: "no path") }
+            var size: UInt64?
+            if fields.count > 2 && !fields[2].isEmpty {
+                guard let parsed = UInt64(fields[2]) else {
+                    throw RecordParseError(file: file, line: line, reason: "size '\(fields[2])' is not a number")
+                }
+                size = parsed
             }
             rows.append(Row(path: fields[0], hash: fields.count > 1 ? fields[1] : "", size: size))
         }
@@ -33,46 +39,102 @@ public struct RecordFile: Sendable, Equatable {
 
     /// CSV as Python's csv module writes it: quotes only where needed, "\n" line ends.
     public var text: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * 120)
         for row in rows {
-            out += Self.quote(row.path) + "," + Self.quote(row.hash) + "," + (row.size.map(String.init) ?? "") + "\n"
+            Self.appendQuoted(row.path, to: &out)
+            out.append(UInt8(ascii: ","))
+            Self.appendQuoted(row.hash, to: &out)
+            out.append(UInt8(ascii: ","))
+            if let size = row.size { out.append(contentsOf: String(size).utf8) }
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func sha256Field(digest: [UInt8]) -> String { "sha256=" + URLSafeBase64.encode(digest) }
 
-    private static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""
+    private static func appendQuoted(_ field: String, to out: inout [UInt8]) {
+        let bytes = field.utf8
+        guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            out.append(contentsOf: bytes)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Reads CSV rows from UTF-8 bytes, one row (and the line it started on) at a time; blank lines
+/// are skipped as Python's reader skips them.
+private struct CSVRowReader {
+    private let bytes: String.UTF8View
+    private var index: String.UTF8View.Index
+    private var line = 1
+
+    init(_ bytes: String.UTF8View) {
+        self.bytes = bytes
+        index = bytes.startIndex
     }
 
-    private static func splitCSV(_ line: String, file: String, line number: Int) throws(RecordParseError) -> [String] {
+    mutating func next(file: String) throws(RecordParseError) -> (fields: [String], line: Int)? {
+        skipLineEnds()
+        guard index < bytes.endIndex else { return nil }
+        let startLine = line
         var fields: [String] = []
-        var current = ""
+        var field: [UInt8] = []
         var inQuotes = false
-        var iterator = Array(line).makeIterator()
-        var pending: Character? = iterator.next()
-        while let character = pending {
-            pending = iterator.next()
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             if inQuotes {
-                if character == "\"" {
-                    if pending == "\"" { current.append("\""); pending = iterator.next() } else { inQuotes = false }
+                countLine(at: index)
+                bytes.formIndex(after: &index)
+                if byte == UInt8(ascii: "\"") {
+                    if index < bytes.endIndex && bytes[index] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        bytes.formIndex(after: &index)
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
-                    current.append(character)
+                    field.append(byte)
                 }
-            } else if character == "\"" {
+                continue
+            }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            bytes.formIndex(after: &index)
+            if byte == UInt8(ascii: "\"") {
                 inQuotes = true
-            } else if character == "," {
-                fields.append(current)
-                current = ""
+            } else if byte == UInt8(ascii: ",") {
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
             } else {
-                current.append(character)
+                field.append(byte)
             }
         }
-        guard !inQuotes else { throw RecordParseError(file: file, line: number, reason: "unterminated quote") }
-        fields.append(current)
-        return fields
+        guard !inQuotes else { throw RecordParseError(file: file, line: startLine, reason: "unterminated quote") }
+        fields.append(String(decoding: field, as: UTF8.self))
+        return (fields, startLine)
+    }
+
+    private mutating func skipLineEnds() {
+        while index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
+            countLine(at: index)
+            bytes.formIndex(after: &index)
+        }
+    }
+
+    /// A line ends at `\n`, and at a `\r` that no `\n` follows.
+    private mutating func countLine(at position: String.UTF8View.Index) {
+        let byte = bytes[position]
+        if byte == UInt8(ascii: "\n") { line += 1; return }
+        guard byte == UInt8(ascii: "\r") else { return }
+        let after = bytes.index(after: position)
+        if after == bytes.endIndex || bytes[after] != UInt8(ascii: "\n") { line += 1 }
     }
 }
 

@@ -6,7 +6,9 @@ import PackagingModel
 import SystemSupport
 
 /// Validates a wheel and unpacks it once into the cache, keyed by the wheel's SHA-256: a second
-/// install of the same file, into any environment, links from the same tree.
+/// install of the same file, into any environment, links from the same tree. A local wheel's
+/// digest is remembered by its file identity (`LocalFileDigests`), so an unchanged file is not
+/// read again.
 public struct WheelUnpacker: Sendable {
     public let cache: CacheRoot
     public let lockTimeout: Duration
@@ -16,11 +18,22 @@ public struct WheelUnpacker: Sendable {
         self.lockTimeout = lockTimeout
     }
 
-    public func unpack(_ wheelPath: String, onWait: (String) -> Void = { _ in }) async throws(InstallError) -> UnpackedWheel {
+    public func unpack(
+        _ wheelPath: String, knownDigest: ArchiveDigest? = nil, onWait: (String) -> Void = { _ in }
+    ) async throws(InstallError) -> UnpackedWheel {
         let basename = FileSystem.basename(of: wheelPath)
         guard let filename = try? WheelFilename(basename) else { throw .badWheelFilename(basename) }
         guard FileSystem.exists(wheelPath) else { throw .wheelNotFound(wheelPath) }
-        let digest = try Self.sha256(of: wheelPath)
+        let digest: String
+        if let knownDigest {
+            digest = knownDigest.hex
+        } else {
+            do {
+                digest = try LocalFileDigests(root: cache).digest(of: wheelPath).hex
+            } catch {
+                throw .cache(error)
+            }
+        }
         let entry: String
         do {
             entry = try cache.entryPath(.wheels, [digest])
@@ -66,14 +79,6 @@ public struct WheelUnpacker: Sendable {
             throw .io(error)
         } catch {
             throw .io(SystemCallError("cannot unpack", path: wheelPath, code: EIO))
-        }
-    }
-
-    static func sha256(of path: String) throws(InstallError) -> String {
-        do {
-            return try SHA256Hasher.hexDigest(ofFile: path)
-        } catch {
-            throw .io(error)
         }
     }
 }

@@ -40,6 +40,33 @@ public struct MetadataHeaders: Sendable, Equatable {
         self.init(text: text, decodedAsLatin1: false)
     }
 
+    /// Only the header block of `bytes`, up to the first empty line; the body (a long
+    /// description, often most of the file) is neither decoded nor kept. For readers that want
+    /// a field or two, such as the name and version of every installed distribution.
+    public init(headerBlockOf bytes: [UInt8]) {
+        self.init(bytes: bytes[..<Self.headerBlockEnd(bytes)])
+    }
+
+    /// The index where the first empty line starts (a line end right after a line end or at
+    /// the start), or the end of `bytes`.
+    static func headerBlockEnd(_ bytes: [UInt8]) -> Int {
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        var atLineStart = true
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == newline || byte == carriageReturn {
+                if atLineStart { return index }
+                atLineStart = true
+                if byte == carriageReturn && index + 1 < bytes.count && bytes[index + 1] == newline { index += 1 }
+            } else {
+                atLineStart = false
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
     private init(text: String, decodedAsLatin1: Bool) {
         var content = Substring(text)
         if content.hasPrefix("\u{FEFF}") { content = content.dropFirst() }

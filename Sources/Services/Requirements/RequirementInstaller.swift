@@ -89,7 +89,9 @@ public struct RequirementInstaller: Sendable {
         for pick in picks {
             guard let downloaded = downloads[pick.file.filename] else { continue }
             try hashPolicy.check(pick.package.name, listed: downloaded.sha256, filename: pick.file.filename)
-            sources.append(WheelSource(path: downloaded.path, requested: requested.contains(pick.package.name), isDirectReference: pick.package.url != nil))
+            sources.append(WheelSource(
+                path: downloaded.path, requested: requested.contains(pick.package.name),
+                isDirectReference: pick.package.url != nil, knownDigest: try? ArchiveDigest(hex: downloaded.sha256)))
         }
         do {
             var options = request.install
