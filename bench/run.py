@@ -3,7 +3,10 @@
 
 Each file in bench/workloads/*.toml is one workload with one or more cases. A case names the
 command for each tool and optionally a `prepare` command that hyperfine runs before every timed
-run (to make a run cold). Placeholders: {kiln} {uv} {pip} {python} {scratch} {bench}.
+run (to make a run cold). Placeholders: {kiln} {uv} {pip} {python} {scratch} {bench}. A case with
+`settle = true` starts each tool's series from a settled file system: written back, and past the
+few seconds in which ext4 without a journal avoids reusing freed inodes (deletes made by the
+setup, or by the previous tool's series, would otherwise slow whichever tool runs next).
 
 uv and pip come from the package index, installed into a throwaway venv (bench/.venv).
 """
@@ -15,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import tomllib
 
 BENCH = pathlib.Path(__file__).resolve().parent
@@ -64,6 +68,9 @@ def run_case(case: dict, places: dict, runs: int, warmup: int, out: pathlib.Path
         if not command:
             continue
         command = command.format(**places)
+        if case.get("settle"):
+            os.sync()
+            time.sleep(6)
         args = ["hyperfine", "--style", "basic", "--runs", str(runs), "--warmup", str(warmup),
                 "--export-json", str(out), "--command-name", tool, "--shell", "bash"]
         prepare = case.get(f"{tool}_prepare", case.get("prepare"))

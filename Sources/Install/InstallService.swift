@@ -1,4 +1,5 @@
 import Cache
+import Synchronization
 import PackagingModel
 import SystemSupport
 
@@ -21,21 +22,12 @@ public struct InstallService: Sendable {
 
     public func install(_ sources: [WheelSource], options: InstallOptions = InstallOptions()) async throws(InstallError) -> [InstalledDistribution] {
         // Every wheel is validated and unpacked before the environment is touched.
-        let unpacker = WheelUnpacker(cache: cache, lockTimeout: lockTimeout)
-        var requests: [WheelInstallRequest] = []
-        for source in sources {
-            let path = FileSystem.absolute(source.path)
-            let wheel = try await unpacker.unpack(path, knownDigest: source.knownDigest, onWait: { onEvent(.waiting($0)) })
-            onEvent(.unpacked(wheel: FileSystem.basename(of: path)))
-            requests.append(WheelInstallRequest(
-                wheel: wheel, requested: source.requested,
-                directURL: source.isDirectReference ? DirectURL.json(forArchive: path, sha256: wheel.sha256) : nil))
-        }
+        let requests = try await unpackAll(sources)
         return try await withEnvironment { () throws(InstallError) -> [InstalledDistribution] in
             let installed = InstalledDistribution.scan(target.scheme.siteDirectories)
             var changes = EnvironmentTransaction.Changes()
             var replaced: [InstalledDistribution] = []
-            var plans: [WheelInstallPlan] = []
+            var planned: [WheelInstallRequest] = []
             for request in requests {
                 let name = request.wheel.filename.name
                 let existing = installed.filter { $0.name == name }
@@ -45,12 +37,12 @@ public struct InstallService: Sendable {
                     onEvent(.alreadyInstalled(name: name.original, version: current.version))
                     continue
                 }
-                let plan = try InstallPlanner.plan(request, into: target)
-                changes.files += plan.changes.files
                 replaced += existing
-                plans.append(plan)
+                planned.append(request)
                 onEvent(.installed(name: name.original, version: version.description, replacing: existing.first?.version))
             }
+            let plans = try planAll(planned)
+            for plan in plans { changes.files += plan.changes.files }
             guard !plans.isEmpty else { return [] }
             let removal = RemovalPlanner.plan(
                 removing: replaced, keeping: Set(changes.files.map(\.destination)), target: target,
@@ -66,6 +58,45 @@ public struct InstallService: Sendable {
             let after = InstalledDistribution.scan(target.scheme.siteDirectories)
             return after.filter { distribution in plans.contains { $0.distInfoDirectory == distribution.metadataPath } }
         }
+    }
+
+    /// Validates and unpacks every wheel (or finds it unpacked), several at a time; the requests
+    /// come back in the order of `sources`, and a failure is that of the first failing source.
+    private func unpackAll(_ sources: [WheelSource]) async throws(InstallError) -> [WheelInstallRequest] {
+        let unpacker = WheelUnpacker(cache: cache, lockTimeout: lockTimeout)
+        let onEvent = onEvent
+        let results = await withTaskGroup(of: (Int, Result<WheelInstallRequest, InstallError>).self) { group in
+            for (index, source) in sources.enumerated() {
+                group.addTask {
+                    let path = FileSystem.absolute(source.path)
+                    do throws(InstallError) {
+                        let wheel = try await unpacker.unpack(path, knownDigest: source.knownDigest, onWait: { onEvent(.waiting($0)) })
+                        onEvent(.unpacked(wheel: FileSystem.basename(of: path)))
+                        return (index, .success(WheelInstallRequest(
+                            wheel: wheel, requested: source.requested,
+                            directURL: source.isDirectReference ? DirectURL.json(forArchive: path, sha256: wheel.sha256) : nil)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var collected: [(Int, Result<WheelInstallRequest, InstallError>)] = []
+            for await result in group { collected.append(result) }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return try results.map { result throws(InstallError) in try result.get() }
+    }
+
+    /// Plans every wheel's install on several threads (planning reads RECORD rows and scripts and
+    /// builds ten thousand paths: CPU work that splits by wheel).
+    private func planAll(_ requests: [WheelInstallRequest]) throws(InstallError) -> [WheelInstallPlan] {
+        let target = target
+        let plans = Mutex([WheelInstallPlan?](repeating: nil, count: requests.count))
+        try ParallelLoop.run(count: requests.count) { index throws(InstallError) in
+            let plan = try InstallPlanner.plan(requests[index], into: target)
+            plans.withLock { $0[index] = plan }
+        }
+        return plans.withLock { $0.compactMap { $0 } }
     }
 
     /// Removes each named distribution by its RECORD (or installed-files.txt); all or nothing.

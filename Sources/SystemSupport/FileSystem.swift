@@ -148,22 +148,28 @@ public enum FileSystem {
     }
 
     public static func parent(of path: String) -> String {
-        let bytes = trimmingTrailingSlashes(path)
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        let bytes = path.utf8
+        let end = endTrimmingSlashes(bytes)
+        guard let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) else { return "." }
         if slash == bytes.startIndex { return "/" }
-        return String(Substring(bytes[..<slash]))
+        return String(path[..<slash])
     }
 
     public static func basename(of path: String) -> String {
-        let bytes = trimmingTrailingSlashes(path)
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return String(Substring(bytes)) }
-        return String(Substring(bytes[bytes.index(after: slash)...]))
+        let bytes = path.utf8
+        let end = endTrimmingSlashes(bytes)
+        guard let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) else { return String(path[..<end]) }
+        return String(path[bytes.index(after: slash)..<end])
     }
 
-    /// The path without trailing slashes, except a lone "/"; on UTF-8 bytes, where "/" is one byte.
-    private static func trimmingTrailingSlashes(_ path: String) -> Substring.UTF8View {
-        var bytes = Substring(path).utf8
-        while bytes.count > 1 && bytes.last == UInt8(ascii: "/") { bytes = bytes.dropLast() }
-        return bytes
+    /// Where the path ends without its trailing slashes, except a lone "/". On UTF-8 bytes, where
+    /// "/" is one byte and a native string indexes in constant time.
+    private static func endTrimmingSlashes(_ bytes: String.UTF8View) -> String.Index {
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes.index(before: end) > bytes.startIndex,
+              bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+            end = bytes.index(before: end)
+        }
+        return end
     }
 }

@@ -53,4 +53,31 @@ struct DirectLinkRecoveryTests {
         journal.linked = [.init(source: "/cache/x", destination: "/env/x")]
         #expect(try Journal(decoding: journal.encoded()) == journal)
     }
+
+    /// The files of one directory pair are one record; files whose names differ stay exact.
+    @Test func linksOfOneDirectoryShareARecord() throws {
+        var journal = Journal()
+        journal.linked = [
+            .init(source: "/cache/w/pkg/a.py", destination: "/env/site/pkg/a.py"),
+            .init(source: "/cache/w/pkg/b c.py", destination: "/env/site/pkg/b c.py"),
+            .init(source: "/cache/w/pkg/sub/d.py", destination: "/env/site/pkg/sub/d.py"),
+            .init(source: "/cache/w/tool", destination: "/env/bin/renamed"),
+        ]
+        let text = String(decoding: journal.encoded(), as: UTF8.self)
+        #expect(text.split(separator: "\n").map { $0.replacingOccurrences(of: "\0", with: "|") } == [
+            "kiln-journal 2",
+            "G|/cache/w/pkg|/env/site/pkg|a.py|b c.py",
+            "G|/cache/w/pkg/sub|/env/site/pkg/sub|d.py",
+            "L|/cache/w/tool|/env/bin/renamed",
+        ])
+        #expect(try Journal(decoding: journal.encoded()) == journal)
+    }
+
+    /// A journal an older kiln (format 1, a record per linked file) left behind is still read.
+    @Test func readsTheFirstJournalFormat() throws {
+        let old = "kiln-journal 1\nD\0/env/d\nL\0/cache/x\0/env/d/x\n"
+        let journal = try Journal(decoding: Array(old.utf8))
+        #expect(journal.createdDirectories == ["/env/d"])
+        #expect(journal.linked == [.init(source: "/cache/x", destination: "/env/d/x")])
+    }
 }

@@ -30,6 +30,13 @@ import TestSupport
         #expect(FileSystem.parent(of: "a") == ".")
         #expect(FileSystem.basename(of: "/a/b/c/") == "c")
         #expect(FileSystem.join("/a/", "b") == "/a/b")
+        #expect(FileSystem.parent(of: "/a/b//") == "/a")
+        #expect(FileSystem.parent(of: "/") == "/")
+        #expect(FileSystem.parent(of: "/é/ü.py") == "/é")
+        #expect(FileSystem.basename(of: "/é/ü.py") == "ü.py")
+        #expect(FileSystem.basename(of: "/") == "")
+        #expect(FileSystem.basename(of: "name") == "name")
+        #expect(FileSystem.basename(of: "a/") == "a")
     }
 
     @Test func hashesWithSHA256() {

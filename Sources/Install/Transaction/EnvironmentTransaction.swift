@@ -49,12 +49,12 @@ struct EnvironmentTransaction {
         try write(journal)
 
         do throws(SystemCallError) {
-            try Self.createDirectories(journal.createdDirectories)
             let placer = FilePlacer(mode: linkMode)
-            let staged = journal.staged
-            let sources = stagedFiles.map(\.source)
-            try ParallelLoop.run(count: staged.count) { index throws(SystemCallError) in
-                try placer.place(sources[index], at: staged[index].temporary)
+            let staging = zip(stagedFiles, journal.staged).map { (source: $0.source, temporary: $1.temporary) }
+            try DirectoryWork.createTree(
+                journal.createdDirectories, filling: staging, directoryOf: { FileSystem.parent(of: $0.temporary) }
+            ) { file throws(SystemCallError) in
+                try placer.place(file.source, at: file.temporary)
             }
             // One fsync per directory makes the staged names durable before the point of no return.
             for directory in Set(journal.staged.map { FileSystem.parent(of: $0.temporary) }) { syncDirectory(directory) }
@@ -67,19 +67,6 @@ struct EnvironmentTransaction {
         }
         try commit(journal, linkMode: linkMode)
         finish()
-    }
-
-    /// Makes `directories` (parents first) a depth at a time, each depth's on several threads.
-    private static func createDirectories(_ directories: [String]) throws(SystemCallError) {
-        let byDepth = Dictionary(grouping: directories) { $0.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
-        for depth in byDepth.keys.sorted() {
-            guard let level = byDepth[depth] else { continue }
-            try ParallelLoop.run(count: level.count) { index throws(SystemCallError) in
-                if mkdir(level[index], 0o755) != 0 && errno != EEXIST {
-                    throw SystemCallError("cannot create directory", path: level[index])
-                }
-            }
-        }
     }
 
     /// Whether the cache's files can be hard-linked into the environment, tried once with one
@@ -132,19 +119,16 @@ struct EnvironmentTransaction {
 
     /// Idempotent: a temporary already renamed is simply gone; a file already removed is fine.
     private func commit(_ journal: Journal, linkMode: LinkMode) throws(InstallError) {
-        let staged = journal.staged
-        try ParallelLoop.run(count: staged.count) { index throws(InstallError) in
-            try Self.moveIntoPlace(staged[index])
+        try DirectoryWork.forEach(journal.staged, directoryOf: { FileSystem.parent(of: $0.destination) }) { file throws(InstallError) in
+            try Self.moveIntoPlace(file)
         }
         let placer = FilePlacer(mode: linkMode)
-        let linked = journal.linked
-        try ParallelLoop.run(count: linked.count) { index throws(InstallError) in
-            try Self.placeLinked(linked[index], placer: placer)
+        try DirectoryWork.forEach(journal.linked, directoryOf: { FileSystem.parent(of: $0.destination) }) { file throws(InstallError) in
+            try Self.placeLinked(file, placer: placer)
         }
-        let removals = journal.removals
-        ParallelLoop.run(count: removals.count) { index in
-            unlink(removals[index])
-            if removals[index].hasSuffix(".py") { BytecodeFiles.remove(for: removals[index]) }
+        DirectoryWork.forEach(journal.removals, directoryOf: FileSystem.parent(of:)) { path in
+            unlink(path)
+            if path.hasSuffix(".py") { BytecodeFiles.remove(for: path) }
         }
         for tree in journal.removedTrees { try? FileSystem.removeTree(tree) }
         for directory in journal.pruneCandidates { rmdir(directory) }

@@ -21,8 +21,14 @@ public struct RecordFile: Sendable, Equatable {
     /// doubled quotes and line breaks; lines end in `\n`, `\r\n` or `\r`. Works on the UTF-8
     /// bytes, where every character the format gives a meaning is one ASCII byte.
     public init(parsing text: String, file: String) throws(RecordParseError) {
+        var text = text
+        let parsed = text.withUTF8 { bytes in Result { () throws(RecordParseError) in try Self.rows(bytes, file: file) } }
+        rows = try parsed.get()
+    }
+
+    private static func rows(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(RecordParseError) -> [Row] {
         var rows: [Row] = []
-        var parser = CSVRowReader(text.utf8)
+        var parser = CSVRowReader(bytes)
         while let (fields, line) = try parser.next(file: file) {
             guard !fields[0].isEmpty else { throw RecordParseError(file: file, line: line, reason: "no path") }
             var size: UInt64?
@@ -34,7 +40,7 @@ public struct RecordFile: Sendable, Equatable {
             }
             rows.append(Row(path: fields[0], hash: fields.count > 1 ? fields[1] : "", size: size))
         }
-        self.rows = rows
+        return rows
     }
 
     /// CSV as Python's csv module writes it: quotes only where needed, "\n" line ends.
@@ -72,11 +78,11 @@ public struct RecordFile: Sendable, Equatable {
 /// Reads CSV rows from UTF-8 bytes, one row (and the line it started on) at a time; blank lines
 /// are skipped as Python's reader skips them.
 private struct CSVRowReader {
-    private let bytes: String.UTF8View
-    private var index: String.UTF8View.Index
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index: Int
     private var line = 1
 
-    init(_ bytes: String.UTF8View) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         index = bytes.startIndex
     }
@@ -129,7 +135,7 @@ private struct CSVRowReader {
     }
 
     /// A line ends at `\n`, and at a `\r` that no `\n` follows.
-    private mutating func countLine(at position: String.UTF8View.Index) {
+    private mutating func countLine(at position: Int) {
         let byte = bytes[position]
         if byte == UInt8(ascii: "\n") { line += 1; return }
         guard byte == UInt8(ascii: "\r") else { return }

@@ -161,10 +161,28 @@ public struct MetadataHeaders: Sendable, Equatable {
         return String(text[..<end])
     }
 
-    /// Splits on `\n`, `\r\n` and `\r` (Swift reads `\r\n` as one Character) but not on
-    /// the other Unicode line breaks, which can appear inside a description.
+    /// Splits on `\n`, `\r\n` and `\r` but not on the other Unicode line breaks, which can
+    /// appear inside a description. Works on the UTF-8 bytes (each of those is one ASCII byte),
+    /// which is many times faster than splitting Characters.
     private static func splitLines(_ text: Substring) -> [String] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map(String.init)
+        let bytes = text.utf8
+        var lines: [String] = []
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                bytes.formIndex(after: &index)
+                continue
+            }
+            lines.append(String(Substring(bytes[start..<index])))
+            bytes.formIndex(after: &index)
+            if byte == UInt8(ascii: "\r") && index < bytes.endIndex && bytes[index] == UInt8(ascii: "\n") {
+                bytes.formIndex(after: &index)
+            }
+            start = index
+        }
+        lines.append(String(Substring(bytes[start..<bytes.endIndex])))
+        return lines
     }
 }

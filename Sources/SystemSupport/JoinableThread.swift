@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// A pthread that runs one closure and is joined by its creator.
+final class JoinableThread: Sendable {
+    private let body: @Sendable () -> Void
+    private let handle = Mutex<pthread_t?>(nil)
+
+    private init(_ body: @escaping @Sendable () -> Void) {
+        self.body = body
+    }
+
+    /// Nil when no thread could be made; the caller's own share of the loop still runs everything.
+    static func start(_ body: @escaping @Sendable () -> Void) -> JoinableThread? {
+        let owner = JoinableThread(body)
+        let context = Unmanaged.passRetained(owner).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(&thread, nil, { raw in
+            guard let raw else { return nil }
+            Unmanaged<JoinableThread>.fromOpaque(raw).takeRetainedValue().body()
+            return nil
+        }, context)
+        guard status == 0 else {
+            Unmanaged<JoinableThread>.fromOpaque(context).release()
+            return nil
+        }
+        owner.handle.withLock { $0 = thread }
+        return owner
+    }
+
+    func join() {
+        guard let thread = handle.withLock({ $0 }) else { return }
+        pthread_join(thread, nil)
+    }
+}
