@@ -76,6 +76,8 @@ enum InstallPlanner {
         // RECORD goes last: a dist-info with a RECORD describes files that are all in place.
         files.append(PlannedFile(source: .generated(Array(record.text.utf8), executable: false),
                                  destination: FileSystem.join(distInfoDirectory, "RECORD")))
+        let metadataPrefix = distInfoDirectory + "/"
+        for index in files.indices where files[index].destination.hasPrefix(metadataPrefix) { files[index].isMetadata = true }
         for file in files where !Journal.isJournalSafe(file.destination) {
             throw .invalidWheel(wheel: wheel.wheelPath, problems: [.controlCharacter(member: file.destination)])
         }

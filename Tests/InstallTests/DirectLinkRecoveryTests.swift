@@ -3,16 +3,21 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Files whose names are free are linked from the cache after the commit mark; a run killed
-/// before or during those links is finished by linking again, and a rollback has nothing to undo.
+/// Files whose names are free are linked straight from the cache: package files before the commit
+/// mark (`early`), `.dist-info` files after it. A committed run killed before or during those
+/// links is finished by linking again; an uncommitted one is rolled back by unlinking them.
 struct DirectLinkRecoveryTests {
-    private func journalWithLinks(in directory: TemporaryDirectory) throws -> (EnvironmentTransaction, String, String) {
+    private func journalWithLinks(in directory: TemporaryDirectory, early: Bool = false) throws -> (EnvironmentTransaction, String, String) {
         let cached = directory.file("cache-a.py")
         try "from cache\n".write(toFile: cached, atomically: true, encoding: .utf8)
         let env = directory.file("env")
         try FileManager.default.createDirectory(atPath: env + "/pkg", withIntermediateDirectories: true)
         var journal = Journal()
-        journal.linked = [.init(source: cached, destination: env + "/pkg/a.py")]
+        if early {
+            journal.linkedEarly = [.init(source: cached, destination: env + "/pkg/a.py")]
+        } else {
+            journal.linked = [.init(source: cached, destination: env + "/pkg/a.py")]
+        }
         let transaction = EnvironmentTransaction(stateDirectory: env + "/.kiln")
         try FileManager.default.createDirectory(atPath: env + "/.kiln", withIntermediateDirectories: true)
         try Data(journal.encoded()).write(to: URL(fileURLWithPath: transaction.journalPath))
@@ -23,17 +28,17 @@ struct DirectLinkRecoveryTests {
         try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
     }
 
-    @Test func aCommittedRunKilledBeforeItsLinksIsFinished() throws {
+    @Test(arguments: [false, true]) func aCommittedRunKilledBeforeItsLinksIsFinished(early: Bool) throws {
         let directory = try TemporaryDirectory()
-        let (transaction, cached, destination) = try journalWithLinks(in: directory)
+        let (transaction, cached, destination) = try journalWithLinks(in: directory, early: early)
         FileManager.default.createFile(atPath: transaction.commitMarkerPath, contents: Data())
         #expect(try transaction.recover() == .completed)
         #expect(try inode(destination) == inode(cached))
     }
 
-    @Test func aCommittedRunKilledAfterItsLinksIsFinishedWithoutChange() throws {
+    @Test(arguments: [false, true]) func aCommittedRunKilledAfterItsLinksIsFinishedWithoutChange(early: Bool) throws {
         let directory = try TemporaryDirectory()
-        let (transaction, cached, destination) = try journalWithLinks(in: directory)
+        let (transaction, cached, destination) = try journalWithLinks(in: directory, early: early)
         try FileManager.default.linkItem(atPath: cached, toPath: destination)
         FileManager.default.createFile(atPath: transaction.commitMarkerPath, contents: Data())
         #expect(try transaction.recover() == .completed)
@@ -41,16 +46,26 @@ struct DirectLinkRecoveryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.file("env/pkg")) == ["a.py"])
     }
 
-    @Test func anUncommittedRunLeavesTheFreeNameFree() throws {
+    @Test(arguments: [false, true]) func anUncommittedRunLeavesTheFreeNameFree(early: Bool) throws {
         let directory = try TemporaryDirectory()
-        let (transaction, _, destination) = try journalWithLinks(in: directory)
+        let (transaction, _, destination) = try journalWithLinks(in: directory, early: early)
         #expect(try transaction.recover() == .rolledBack)
         #expect(!FileManager.default.fileExists(atPath: destination))
+    }
+
+    @Test func anUncommittedRunThatLinkedEarlyIsUndone() throws {
+        let directory = try TemporaryDirectory()
+        let (transaction, cached, destination) = try journalWithLinks(in: directory, early: true)
+        try FileManager.default.linkItem(atPath: cached, toPath: destination)
+        #expect(try transaction.recover() == .rolledBack)
+        #expect(!FileManager.default.fileExists(atPath: destination))
+        #expect(try String(contentsOfFile: cached, encoding: .utf8) == "from cache\n")
     }
 
     @Test func theJournalKeepsLinkRecords() throws {
         var journal = Journal()
         journal.linked = [.init(source: "/cache/x", destination: "/env/x")]
+        journal.linkedEarly = [.init(source: "/cache/y", destination: "/env/y"), .init(source: "/cache/z", destination: "/env/w")]
         #expect(try Journal(decoding: journal.encoded()) == journal)
     }
 

@@ -3,12 +3,18 @@ import Glibc
 #endif
 import SystemSupport
 
-/// Runs one journaled change to an environment: stage every file that replaces another under a
-/// hidden temporary name in its final directory, mark the journal committed, rename into place,
-/// then remove what the old versions had and the new ones lack. A file from the cache whose name
-/// is free is hard-linked straight to it after the commit mark: there is nothing to replace, the
-/// link is atomic, and a killed run links it again from the cache. `recover()` finishes or undoes
-/// a killed run.
+/// Runs one journaled change to an environment:
+///
+/// 1. write the journal;
+/// 2. make the new directories, and in them hard-link every file from the cache whose name is
+///    free (nothing is replaced, and rolling back unlinks it), and stage every file that replaces
+///    another (or is generated) under a hidden temporary name in its final directory;
+/// 3. mark the journal committed;
+/// 4. rename the staged files into place, link the new `.dist-info` files, then remove what the
+///    old versions had and the new ones lack.
+///
+/// A `.dist-info` directory gets its files only after the commit mark, so an install that may
+/// still roll back never shows up as installed. `recover()` finishes or undoes a killed run.
 struct EnvironmentTransaction {
     let stateDirectory: String
 
@@ -33,7 +39,8 @@ struct EnvironmentTransaction {
         var stagedFiles: [PlannedFile] = []
         for file in changes.files {
             if linkMode == .hardlink, case .cacheFile(let source) = file.source, !survey.isOccupied(file.destination) {
-                journal.linked.append(Journal.LinkedFile(source: source, destination: file.destination))
+                let link = Journal.LinkedFile(source: source, destination: file.destination)
+                if file.isMetadata { journal.linked.append(link) } else { journal.linkedEarly.append(link) }
             } else {
                 stagedFiles.append(file)
             }
@@ -50,11 +57,12 @@ struct EnvironmentTransaction {
 
         do throws(SystemCallError) {
             let placer = FilePlacer(mode: linkMode)
-            let staging = zip(stagedFiles, journal.staged).map { (source: $0.source, temporary: $1.temporary) }
+            let placements = zip(stagedFiles, journal.staged).map { Placement(source: $0.source, path: $1.temporary) }
+                + journal.linkedEarly.map { Placement(source: .cacheFile($0.source), path: $0.destination) }
             try DirectoryWork.createTree(
-                journal.createdDirectories, filling: staging, directoryOf: { FileSystem.parent(of: $0.temporary) }
-            ) { file throws(SystemCallError) in
-                try placer.place(file.source, at: file.temporary)
+                journal.createdDirectories, filling: placements, directoryOf: { FileSystem.parent(of: $0.path) }
+            ) { placement throws(SystemCallError) in
+                try placer.place(placement.source, at: placement.path)
             }
             // One fsync per directory makes the staged names durable before the point of no return.
             for directory in Set(journal.staged.map { FileSystem.parent(of: $0.temporary) }) { syncDirectory(directory) }
@@ -65,8 +73,14 @@ struct EnvironmentTransaction {
             finish()
             throw .io(error)
         }
-        try commit(journal, linkMode: linkMode)
+        try commit(journal, linkMode: linkMode, recovering: false)
         finish()
+    }
+
+    /// A file put at a path before the commit: a staged temporary, or a link to a free name.
+    private struct Placement: Sendable {
+        let source: StagedSource
+        let path: String
     }
 
     /// Whether the cache's files can be hard-linked into the environment, tried once with one
@@ -99,7 +113,7 @@ struct EnvironmentTransaction {
             throw .damagedJournal(path: journalPath, reason: String(describing: error))
         }
         if FileSystem.exists(commitMarkerPath) {
-            try commit(journal, linkMode: .hardlink)
+            try commit(journal, linkMode: .hardlink, recovering: true)
             finish()
             return .completed
         }
@@ -118,12 +132,14 @@ struct EnvironmentTransaction {
     }
 
     /// Idempotent: a temporary already renamed is simply gone; a file already removed is fine.
-    private func commit(_ journal: Journal, linkMode: LinkMode) throws(InstallError) {
+    /// A recovery also links again whatever early link a killed run may not have made.
+    private func commit(_ journal: Journal, linkMode: LinkMode, recovering: Bool) throws(InstallError) {
         try DirectoryWork.forEach(journal.staged, directoryOf: { FileSystem.parent(of: $0.destination) }) { file throws(InstallError) in
             try Self.moveIntoPlace(file)
         }
         let placer = FilePlacer(mode: linkMode)
-        try DirectoryWork.forEach(journal.linked, directoryOf: { FileSystem.parent(of: $0.destination) }) { file throws(InstallError) in
+        let linked = recovering ? journal.linkedEarly + journal.linked : journal.linked
+        try DirectoryWork.forEach(linked, directoryOf: { FileSystem.parent(of: $0.destination) }) { file throws(InstallError) in
             try Self.placeLinked(file, placer: placer)
         }
         DirectoryWork.forEach(journal.removals, directoryOf: FileSystem.parent(of:)) { path in
@@ -174,8 +190,13 @@ struct EnvironmentTransaction {
         }
     }
 
+    /// Everything staging did was add names that did not exist: the temporaries, the early links
+    /// (or their copies) at names that were free, and the directories.
     private func rollBack(_ journal: Journal) {
         for file in journal.staged { unlink(file.temporary) }
+        DirectoryWork.forEach(journal.linkedEarly, directoryOf: { FileSystem.parent(of: $0.destination) }) { file in
+            unlink(file.destination)
+        }
         for directory in journal.createdDirectories.reversed() { rmdir(directory) }
     }
 

@@ -2,8 +2,8 @@ import SystemSupport
 
 /// What one install or uninstall is about to do to an environment, written before it starts.
 ///
-/// Staging only adds hidden temporary files and new directories, so until the commit marker
-/// exists the transaction rolls back by deleting those. Once committed it rolls forward: every
+/// Staging only adds names that did not exist (hidden temporary files, links to free names, new
+/// directories), so until the commit marker exists the transaction rolls back by deleting those. Once committed it rolls forward: every
 /// step below is idempotent, and what it needs is in place (the temporaries) or in the cache
 /// (the sources of files linked directly to names that did not exist).
 struct Journal: Equatable, Sendable {
@@ -21,7 +21,10 @@ struct Journal: Equatable, Sendable {
     var createdDirectories: [String] = []
     /// Renamed into place on commit.
     var staged: [StagedFile] = []
-    /// Hard-linked from the cache on commit, straight to names nothing occupied at planning time.
+    /// Hard-linked from the cache before the commit, straight to names nothing occupied at
+    /// planning time (unlinked again on rollback, linked again by a recovery that completes).
+    var linkedEarly: [LinkedFile] = []
+    /// Hard-linked from the cache on commit, straight to free names: the new `.dist-info` files.
     var linked: [LinkedFile] = []
     /// Files of replaced or uninstalled distributions, unlinked after the new files are in place.
     var removals: [String] = []
@@ -36,6 +39,8 @@ struct Journal: Equatable, Sendable {
     private static let headers: Set = ["kiln-journal 1", header]
 
     /// Records are lines; fields are NUL-separated (neither can occur in a path kiln accepts).
+    /// `D` directory, `S` staged, `E`/`F` linked before the commit (group/single), `G`/`L` linked
+    /// on commit (group/single), `R` removal, `T` removed tree, `P` prune candidate.
     /// Linked files that share a source and a destination directory (all the files of one
     /// directory of a wheel, the common case) are one `G` record: the two directories, then the
     /// names. That keeps a 10,000-file install's journal, written and flushed before anything
@@ -54,9 +59,11 @@ struct Journal: Equatable, Sendable {
         out.append(UInt8(ascii: "\n"))
         createdDirectories.forEach { record(["D", $0]) }
         staged.forEach { record(["S", $0.temporary, $0.destination]) }
-        let (groups, single) = LinkGroup.grouping(linked)
-        groups.forEach { record(["G", $0.sourceDirectory, $0.destinationDirectory] + $0.names) }
-        single.forEach { record(["L", $0.source, $0.destination]) }
+        for (files, groupTag, singleTag) in [(linkedEarly, "E", "F"), (linked, "G", "L")] {
+            let (groups, single) = LinkGroup.grouping(files)
+            groups.forEach { record([groupTag, $0.sourceDirectory, $0.destinationDirectory] + $0.names) }
+            single.forEach { record([singleTag, $0.source, $0.destination]) }
+        }
         removals.forEach { record(["R", $0]) }
         removedTrees.forEach { record(["T", $0]) }
         pruneCandidates.forEach { record(["P", $0]) }
@@ -80,10 +87,9 @@ struct Journal: Equatable, Sendable {
             case ("D", 2): createdDirectories.append(fields[1])
             case ("S", 3): staged.append(StagedFile(temporary: fields[1], destination: fields[2]))
             case ("L", 3): linked.append(LinkedFile(source: fields[1], destination: fields[2]))
-            case ("G", 4...):
-                linked += fields[3...].map {
-                    LinkedFile(source: FileSystem.join(fields[1], $0), destination: FileSystem.join(fields[2], $0))
-                }
+            case ("G", 4...): linked += Self.group(fields)
+            case ("E", 4...): linkedEarly += Self.group(fields)
+            case ("F", 3): linkedEarly.append(LinkedFile(source: fields[1], destination: fields[2]))
             case ("R", 2): removals.append(fields[1])
             case ("T", 2): removedTrees.append(fields[1])
             case ("P", 2): pruneCandidates.append(fields[1])
@@ -122,6 +128,13 @@ private struct LinkGroup {
 
     private static func split(_ path: String) -> (String, String) {
         (FileSystem.parent(of: path), FileSystem.basename(of: path))
+    }
+}
+
+extension Journal {
+    /// `tag, source directory, destination directory, name...` → one linked file per name.
+    fileprivate static func group(_ fields: [String]) -> [LinkedFile] {
+        fields[3...].map { LinkedFile(source: FileSystem.join(fields[1], $0), destination: FileSystem.join(fields[2], $0)) }
     }
 }
 
