@@ -15,8 +15,10 @@ let package = Package(
     ],
     targets: [
         // System libraries. curl's setopt/getinfo are variadic: CCurl's header wraps them.
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        // libcurl and libarchive are opened with dlopen on first use (their headers are needed to
+        // build): they pull in forty libraries that would otherwise load with every command.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CArchive", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The few Linux calls Swift's Glibc module does not expose (needs _GNU_SOURCE).

@@ -13,6 +13,8 @@ public enum InstallError: Error, Equatable, Sendable, CustomStringConvertible {
     case notInstalled([String])
     case compileFailed(interpreter: String, output: String)
     case process(ProcessError)
+    /// A system library kiln loads on first use (libarchive) is missing or unusable.
+    case libraryUnavailable(String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,7 @@ public enum InstallError: Error, Equatable, Sendable, CustomStringConvertible {
         case .compileFailed(let interpreter, let output):
             return "byte-compiling with \(interpreter) failed: \(output)"
         case .process(let error): return error.description
+        case .libraryUnavailable(let reason): return reason
         }
     }
 }

@@ -25,6 +25,7 @@ public actor HTTPClient {
         guard request.url.scheme == "https" || request.url.scheme == "http" else {
             throw .unsupportedScheme(url: request.url.redacted)
         }
+        if let reason = kiln_curl_load_error() { throw .libraryUnavailable(reason: String(cString: reason)) }
         let credentials = rememberCredentials(of: request.url)
         let sink: ResponseSink
         switch request.body {

@@ -11,6 +11,8 @@ public enum HTTPError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedScheme(url: RedactedURL)
     case localFile(path: String, reason: String)
     case cancelled(url: RedactedURL)
+    /// libcurl, which kiln loads on first use, is missing or unusable.
+    case libraryUnavailable(reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum HTTPError: Error, Equatable, Sendable, CustomStringConvertible {
             return "unsupported URL scheme in \(url); use https://, http:// or file://"
         case .localFile(let path, let reason):
             return "cannot read \(path): \(reason)"
+        case .libraryUnavailable(let reason):
+            return reason
         case .cancelled(let url):
             return "cancelled while fetching \(url)"
         }

@@ -24,52 +24,52 @@ enum ArchiveExtractor {
     ) throws(SystemCallError) -> Outcome {
         let root = try FileSystem.realPath(destination)
         var outcome = Outcome()
-        guard let reader = archive_read_new() else { throw SystemCallError("cannot allocate an archive reader", path: wheel, code: ENOMEM) }
-        defer { archive_read_free(reader) }
+        guard let reader = kiln_archive_read_new() else { throw SystemCallError("cannot allocate an archive reader", path: wheel, code: ENOMEM) }
+        defer { kiln_archive_read_free(reader) }
         // The seekable reader walks the central directory, the listing every other tool trusts.
-        archive_read_support_format_zip_seekable(reader)
-        guard archive_read_open_filename(reader, wheel, 1 << 16) == ARCHIVE_OK else {
+        kiln_archive_read_support_format_zip_seekable(reader)
+        guard kiln_archive_read_open_filename(reader, wheel, 1 << 16) == ARCHIVE_OK else {
             outcome.problems.append(.unreadableMember(member: "(archive)", reason: message(reader)))
             return outcome
         }
-        guard let writer = archive_write_disk_new() else { throw SystemCallError("cannot allocate an archive writer", path: wheel, code: ENOMEM) }
-        defer { archive_write_free(writer) }
-        archive_write_disk_set_options(
+        guard let writer = kiln_archive_write_disk_new() else { throw SystemCallError("cannot allocate an archive writer", path: wheel, code: ENOMEM) }
+        defer { kiln_archive_write_free(writer) }
+        kiln_archive_write_disk_set_options(
             writer, ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_NO_OVERWRITE)
 
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var header: OpaquePointer?
         while true {
-            let status = archive_read_next_header(reader, &header)
+            let status = kiln_archive_read_next_header(reader, &header)
             if status == ARCHIVE_EOF { break }
             guard status >= ARCHIVE_WARN, let header else {
                 outcome.problems.append(.unreadableMember(member: "(archive)", reason: message(reader)))
                 break
             }
-            let cName = archive_entry_pathname_utf8(header) ?? archive_entry_pathname(header)
+            let cName = kiln_archive_entry_pathname_utf8(header) ?? kiln_archive_entry_pathname(header)
             guard let cName, let member = members[String(cString: cName)], !member.isDirectory else {
-                archive_read_data_skip(reader)
+                kiln_archive_read_data_skip(reader)
                 continue
             }
             let name = member.name
             let target = root + "/" + name
             try FileSystem.createDirectories(FileSystem.parent(of: target))
-            guard let entry = archive_entry_new() else { throw SystemCallError("cannot allocate an archive entry", code: ENOMEM) }
-            defer { archive_entry_free(entry) }
-            archive_entry_set_pathname(entry, target)
-            archive_entry_set_filetype(entry, 0o100000)  // AE_IFREG: a cast macro Swift does not import
-            archive_entry_set_perm(entry, member.isExecutable ? 0o755 : 0o644)
-            archive_entry_set_size(entry, la_int64_t(member.uncompressedSize))
-            guard archive_write_header(writer, entry) == ARCHIVE_OK else {
+            guard let entry = kiln_archive_entry_new() else { throw SystemCallError("cannot allocate an archive entry", code: ENOMEM) }
+            defer { kiln_archive_entry_free(entry) }
+            kiln_archive_entry_set_pathname(entry, target)
+            kiln_archive_entry_set_filetype(entry, 0o100000)  // AE_IFREG: a cast macro Swift does not import
+            kiln_archive_entry_set_perm(entry, member.isExecutable ? 0o755 : 0o644)
+            kiln_archive_entry_set_size(entry, la_int64_t(member.uncompressedSize))
+            guard kiln_archive_write_header(writer, entry) == ARCHIVE_OK else {
                 outcome.problems.append(.unreadableMember(member: name, reason: message(writer)))
-                archive_read_data_skip(reader)
+                kiln_archive_read_data_skip(reader)
                 continue
             }
             var hasher = SHA256Hasher()
             var total: UInt64 = 0
             var failed = false
             while true {
-                let count = buffer.withUnsafeMutableBytes { archive_read_data(reader, $0.baseAddress, $0.count) }
+                let count = buffer.withUnsafeMutableBytes { kiln_archive_read_data(reader, $0.baseAddress, $0.count) }
                 if count == 0 { break }
                 if count < 0 {
                     outcome.problems.append(.unreadableMember(member: name, reason: message(reader)))
@@ -86,10 +86,10 @@ enum ArchiveExtractor {
                 buffer.withUnsafeBytes { chunk in
                     let slice = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
                     hasher.update(slice)
-                    _ = archive_write_data(writer, slice.baseAddress, count)
+                    _ = kiln_archive_write_data(writer, slice.baseAddress, count)
                 }
             }
-            archive_write_finish_entry(writer)
+            kiln_archive_write_finish_entry(writer)
             if failed { return outcome }
             outcome.extracted[name] = ExtractedMember(size: total, digest: hasher.finalizeBytes())
         }
@@ -100,6 +100,6 @@ enum ArchiveExtractor {
     }
 
     private static func message(_ archive: OpaquePointer) -> String {
-        archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
+        kiln_archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CArchive
 import Cache
 import PackagingModel
 import SystemSupport
@@ -58,6 +59,7 @@ public struct WheelUnpacker: Sendable {
 
     /// Everything is checked before anything leaves the private temporary directory.
     static func validateAndExtract(_ wheelPath: String, filename: WheelFilename, into temporary: String) throws(InstallError) {
+        if let reason = kiln_archive_load_error() { throw .libraryUnavailable(String(cString: reason)) }
         let list: [ZipMember]
         do {
             list = try ZipDirectory.members(of: wheelPath)

@@ -15,21 +15,23 @@ enum SdistPKGInfoReader {
     static let sizeLimit = 16 << 20
 
     static func pkgInfo(ofArchiveAt path: String) throws(SdistArchiveError) -> [UInt8]? {
-        guard let reader = archive_read_new() else { throw SdistArchiveError(path: path, reason: "out of memory") }
-        defer { archive_read_free(reader) }
-        archive_read_support_filter_all(reader)
-        archive_read_support_format_all(reader)
-        guard archive_read_open_filename(reader, path, 1 << 16) == ARCHIVE_OK else {
+        guard let reader = kiln_archive_read_new() else {
+            throw SdistArchiveError(path: path, reason: kiln_archive_load_error().map { String(cString: $0) } ?? "out of memory")
+        }
+        defer { kiln_archive_read_free(reader) }
+        kiln_archive_read_support_filter_all(reader)
+        kiln_archive_read_support_format_all(reader)
+        guard kiln_archive_read_open_filename(reader, path, 1 << 16) == ARCHIVE_OK else {
             throw SdistArchiveError(path: path, reason: errorText(reader))
         }
         var header: OpaquePointer?
         while true {
-            let status = archive_read_next_header(reader, &header)
+            let status = kiln_archive_read_next_header(reader, &header)
             if status == ARCHIVE_EOF { return nil }
             guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry = header else {
                 throw SdistArchiveError(path: path, reason: errorText(reader))
             }
-            let name = (archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry)).map { String(cString: $0) } ?? ""
+            let name = (kiln_archive_entry_pathname_utf8(entry) ?? kiln_archive_entry_pathname(entry)).map { String(cString: $0) } ?? ""
             let parts = name.split(separator: "/")
             guard parts.count == 2, parts[1] == "PKG-INFO" else { continue }
             return try readData(reader, path: path)
@@ -40,7 +42,7 @@ enum SdistPKGInfoReader {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = buffer.withUnsafeMutableBytes { archive_read_data(reader, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { kiln_archive_read_data(reader, $0.baseAddress, $0.count) }
             if count == 0 { return result }
             guard count > 0 else { throw SdistArchiveError(path: path, reason: errorText(reader)) }
             result += buffer.prefix(count)
@@ -49,6 +51,6 @@ enum SdistPKGInfoReader {
     }
 
     private static func errorText(_ reader: OpaquePointer) -> String {
-        archive_error_string(reader).map { String(cString: $0) } ?? "unknown libarchive error"
+        kiln_archive_error_string(reader).map { String(cString: $0) } ?? "unknown libarchive error"
     }
 }

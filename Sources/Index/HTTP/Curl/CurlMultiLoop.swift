@@ -15,8 +15,8 @@ final class CurlMultiLoop: Sendable {
     private let shared = Mutex(Shared())
 
     init(maxConnectionsPerHost: Int) {
-        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-        multi = CurlMultiHandle(raw: curl_multi_init())
+        kiln_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        multi = CurlMultiHandle(raw: kiln_curl_multi_init())
         if let raw = multi.raw {
             kiln_curl_multi_setopt_long(raw, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
             kiln_curl_multi_setopt_long(raw, CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
@@ -27,23 +27,29 @@ final class CurlMultiLoop: Sendable {
 
     /// Runs `transfer` to completion (success or failure; the outcome says which).
     func perform(_ transfer: CurlTransfer) async -> CurlOutcome {
-        await withTaskCancellationHandler {
+        guard multi.raw != nil else {
+            // No multi handle (libcurl could not start one): nothing would ever run the transfer.
+            return CurlOutcome(
+                code: CURLE_FAILED_INIT, errorText: "libcurl could not create a transfer loop", status: 0,
+                headers: HTTPHeaders(), effectiveURL: nil, httpVersion: nil, wasCancelled: false, restartedFromZero: false)
+        }
+        return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 transfer.attach(continuation)
                 shared.withLock { $0.incoming.append(transfer) }
-                if let raw = multi.raw { curl_multi_wakeup(raw) }
+                if let raw = multi.raw { kiln_curl_multi_wakeup(raw) }
             }
         } onCancel: {
             // The progress callback sees the flag and aborts the transfer within a poll interval.
             transfer.cancelled.store(true, ordering: .relaxed)
-            if let raw = multi.raw { curl_multi_wakeup(raw) }
+            if let raw = multi.raw { kiln_curl_multi_wakeup(raw) }
         }
     }
 
     /// Lets the thread finish once running transfers are done.
     func shutDown() {
         shared.withLock { $0.shuttingDown = true }
-        if let raw = multi.raw { curl_multi_wakeup(raw) }
+        if let raw = multi.raw { kiln_curl_multi_wakeup(raw) }
     }
 
     private func run() {
@@ -56,7 +62,7 @@ final class CurlMultiLoop: Sendable {
                 return (taken, state.shuttingDown)
             }
             for transfer in incoming {
-                let added = curl_multi_add_handle(handle, transfer.easy)
+                let added = kiln_curl_multi_add_handle(handle, transfer.easy)
                 if added == CURLM_OK {
                     running[transfer.easy] = transfer
                 } else {
@@ -66,20 +72,20 @@ final class CurlMultiLoop: Sendable {
             if shuttingDown && running.isEmpty { break }
 
             var active: Int32 = 0
-            curl_multi_perform(handle, &active)
+            kiln_curl_multi_perform(handle, &active)
             var queued: Int32 = 0
-            while let message = curl_multi_info_read(handle, &queued) {
+            while let message = kiln_curl_multi_info_read(handle, &queued) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
                 let code = message.pointee.data.result
-                curl_multi_remove_handle(handle, easy)
+                kiln_curl_multi_remove_handle(handle, easy)
                 running.removeValue(forKey: easy)?.finish(code: code)
             }
             var ready: Int32 = 0
             // Wakes early on socket activity or curl_multi_wakeup; the cap bounds how late a
             // cancelled transfer's progress callback notices.
-            curl_multi_poll(handle, nil, 0, running.isEmpty ? 1000 : 100, &ready)
+            kiln_curl_multi_poll(handle, nil, 0, running.isEmpty ? 1000 : 100, &ready)
         }
-        curl_multi_cleanup(handle)
+        kiln_curl_multi_cleanup(handle)
     }
 }
 

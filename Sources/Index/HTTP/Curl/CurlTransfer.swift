@@ -25,7 +25,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     init?(request: HTTPRequest, sink: ResponseSink, resumeOffset: Int64, credentials: ParsedURL.Credentials?,
           configuration: HTTPClientConfiguration, progress: ProgressReporter?) {
-        guard let easy = curl_easy_init() else { return nil }
+        guard let easy = kiln_curl_easy_init() else { return nil }
         self.easy = easy
         self.sink = sink
         self.progress = progress
@@ -35,8 +35,8 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
-        if let headerList { curl_slist_free_all(headerList) }
+        kiln_curl_easy_cleanup(easy)
+        if let headerList { kiln_curl_slist_free_all(headerList) }
         errorBuffer.deallocate()
     }
 
@@ -75,9 +75,9 @@ final class CurlTransfer: @unchecked Sendable {
 
         var list: UnsafeMutablePointer<curl_slist>?
         for header in request.headers {
-            list = curl_slist_append(list, "\(header.name): \(header.value)")
+            list = kiln_curl_slist_append(list, "\(header.name): \(header.value)")
         }
-        if resumeOffset > 0 { list = curl_slist_append(list, "Range: bytes=\(resumeOffset)-") }
+        if resumeOffset > 0 { list = kiln_curl_slist_append(list, "Range: bytes=\(resumeOffset)-") }
         headerList = list
         if let list { kiln_curl_setopt_ptr(easy, CURLOPT_HTTPHEADER, list) }
 
@@ -166,7 +166,7 @@ final class CurlTransfer: @unchecked Sendable {
         let message = String(cString: errorBuffer)
         let outcome = CurlOutcome(
             code: code,
-            errorText: message.isEmpty ? String(cString: curl_easy_strerror(code)) : message,
+            errorText: message.isEmpty ? String(cString: kiln_curl_easy_strerror(code)) : message,
             status: status,
             headers: headers,
             effectiveURL: effective.map { String(cString: $0) },
