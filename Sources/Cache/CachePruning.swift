@@ -10,13 +10,15 @@ extension CacheMaintenance {
     ///    i.e. no environment links to them (an environment that copied files does not need them
     ///    either; they are unpacked again from `archives-v1` when next installed);
     /// 3. lock files (`.<entry>.lock`) whose entry does not exist;
-    /// 4. directories below the buckets that the above left empty.
+    /// 4. remembered digests (`file-digests-v1`) of local files that are gone or have changed;
+    /// 5. directories below the buckets that the above left empty.
     ///
     /// Downloaded archives, index pages, built wheels and metadata are kept: `clean` removes those.
     public func prune(now: CacheTimestamp = .now) throws(CacheError) -> CacheRemovalReport {
         var report = CacheRemovalReport()
         try removeAbandonedTemporaries(in: "", now: now, into: &report)
         try removeUnlinkedWheels(into: &report)
+        try removeStaleFileDigests(into: &report)
         for bucket in try CacheTree.list(root.path) where !bucket.hasPrefix(".") {
             try removeOrphansAndEmptyDirectories(in: bucket, isBucket: true, into: &report)
         }
@@ -42,6 +44,17 @@ extension CacheMaintenance {
     private func removeUnlinkedWheels(into report: inout CacheRemovalReport) throws(CacheError) {
         for wheel in try UnpackedWheel.all(in: self) where try !CacheTree.hasLinkedFile(absolute(wheel.path)) {
             try remove(wheel.path, reason: .unlinkedWheel, into: &report)
+        }
+    }
+
+    private func removeStaleFileDigests(into report: inout CacheRemovalReport) throws(CacheError) {
+        let bucket = CacheBucket.fileDigests.rawValue
+        guard try CacheFileInfo.of(absolute(bucket))?.kind == .directory else { return }
+        for name in try CacheTree.list(absolute(bucket)) where !name.hasPrefix(".") {
+            let entry = FileSystem.join(bucket, name)
+            if !LocalFileDigests.describesCurrentFile(absolute(entry)) {
+                try remove(entry, reason: .staleFileDigest, into: &report)
+            }
         }
     }
 

@@ -15,6 +15,8 @@ public struct CacheRemovalReport: Sendable, Equatable {
         case unlinkedWheel
         /// A directory left empty by the removals.
         case emptyDirectory
+        /// A remembered digest of a local file that is gone or has changed since.
+        case staleFileDigest
 
         public var description: String {
             switch self {
@@ -24,6 +26,7 @@ public struct CacheRemovalReport: Sendable, Equatable {
             case .orphanLock: return "orphan lock file"
             case .unlinkedWheel: return "unpacked wheel not linked into any environment"
             case .emptyDirectory: return "empty directory"
+            case .staleFileDigest: return "digest of a local file that is gone or changed"
             }
         }
     }

@@ -45,6 +45,14 @@ public struct LocalFileDigests: Sendable {
         return digest
     }
 
+    /// Whether the entry at `entry` still describes the file it names (for `kiln cache prune`).
+    static func describesCurrentFile(_ entry: String) -> Bool {
+        guard let text = try? FileSystem.readText(entry) else { return false }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 4, lines[0] == header, let status = (try? FileStatus.of(String(lines[1]))) ?? nil else { return false }
+        return read(entry, realPath: String(lines[1]), status: status) != nil
+    }
+
     private static func read(_ entry: String, realPath: String, status: FileStatus) -> ArchiveDigest? {
         guard let text = try? FileSystem.readText(entry) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -53,4 +53,28 @@ import TestSupport
         let cache = try await TestCache.make()
         #expect(throws: CacheError.self) { try LocalFileDigests(root: cache.root).digest(of: cache.directory.file("absent.whl")) }
     }
+
+    @Test func pruneForgetsDigestsOfFilesThatAreGoneAndKeepsTheRest() async throws {
+        let directory = try TemporaryDirectory("kiln-cache-test")
+        let path = directory.file("cache")
+        let kept = directory.file("kept-1.0-py3-none-any.whl")
+        let gone = directory.file("gone-1.0-py3-none-any.whl")
+        try Files.write("kept", to: kept)
+        try Files.write("gone", to: gone)
+        var root: CacheRoot? = try await CacheRoot.open(at: path, lockTimeout: .seconds(5))
+        if let root {
+            _ = try LocalFileDigests(root: root).digest(of: kept)
+            _ = try LocalFileDigests(root: root).digest(of: gone)
+        }
+        root = nil
+        try FileManager.default.removeItem(atPath: gone)
+        let bucket = path + "/file-digests-v1"
+        #expect(try FileSystem.listDirectory(bucket).count == 2)
+
+        let report = try await CacheMaintenance.open(at: path, lockTimeout: .seconds(5)).prune()
+        #expect(report.removals.map(\.reason) == [.staleFileDigest])
+        let remaining = try FileSystem.listDirectory(bucket)
+        #expect(remaining.count == 1)
+        #expect(try FileSystem.readText(bucket + "/" + remaining[0]).contains(try FileSystem.realPath(kept)))
+    }
 }
