@@ -17,8 +17,9 @@ let package = Package(
         // System libraries. curl's setopt/getinfo are variadic: CCurl's header wraps them.
         // libcurl and libarchive are opened with dlopen on first use (their headers are needed to
         // build): they pull in forty libraries that would otherwise load with every command.
-        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
-        .target(name: "CArchive", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CLazyLibrary", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CCurl", dependencies: ["CLazyLibrary"]),
+        .target(name: "CArchive", dependencies: ["CLazyLibrary"]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The few Linux calls Swift's Glibc module does not expose (needs _GNU_SOURCE).

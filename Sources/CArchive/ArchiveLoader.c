@@ -1,9 +1,7 @@
 #include "CArchive.h"
-#include <dlfcn.h>
+#include <CLazyLibrary.h>
 #include <pthread.h>
-#include <stdio.h>
 
-// Every function kiln calls: (return type, name, parameters, arguments, value when unloaded).
 #define KILN_ARCHIVE_FUNCTIONS(X) \
     X(struct archive *, archive_read_new, (void), (), NULL) \
     X(int, archive_read_support_filter_all, (struct archive *a), (a), ARCHIVE_FATAL) \
@@ -20,7 +18,7 @@
     X(la_ssize_t, archive_write_data, (struct archive *a, const void *p, size_t n), (a, p, n), ARCHIVE_FATAL) \
     X(int, archive_write_finish_entry, (struct archive *a), (a), ARCHIVE_FATAL) \
     X(int, archive_write_free, (struct archive *a), (a), ARCHIVE_FATAL) \
-    X(const char *, archive_error_string, (struct archive *a), (a), load_error) \
+    X(const char *, archive_error_string, (struct archive *a), (a), kiln_archive_load_error()) \
     X(struct archive_entry *, archive_entry_new, (void), (), NULL) \
     X(const char *, archive_entry_pathname, (struct archive_entry *e), (e), NULL) \
     X(const char *, archive_entry_pathname_utf8, (struct archive_entry *e), (e), NULL)
@@ -32,34 +30,17 @@
     X(archive_entry_set_perm, (struct archive_entry *e, mode_t p), (e, p)) \
     X(archive_entry_set_size, (struct archive_entry *e, la_int64_t s), (e, s))
 
+enum { KILN_ARCHIVE_FUNCTIONS(KILN_LAZY_SLOT) KILN_ARCHIVE_VOID_FUNCTIONS(KILN_LAZY_VOID_SLOT) KILN_ARCHIVE_SLOTS };
+static const char *const names[] = { KILN_ARCHIVE_FUNCTIONS(KILN_LAZY_NAME) KILN_ARCHIVE_VOID_FUNCTIONS(KILN_LAZY_VOID_NAME) };
+static void *slots[KILN_ARCHIVE_SLOTS];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static const char *load_error = "libarchive is not loaded";
 static char load_error_text[512];
-
-#define DECLARE_POINTER(ret, name, params, args, ...) static __typeof__(&name) p_##name;
-#define DECLARE_VOID_POINTER(name, params, args) static __typeof__(&name) p_##name;
-KILN_ARCHIVE_FUNCTIONS(DECLARE_POINTER)
-KILN_ARCHIVE_VOID_FUNCTIONS(DECLARE_VOID_POINTER)
+static const char *load_error;
 
 static void load(void) {
-    void *library = dlopen("libarchive.so.13", RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) {
-        snprintf(load_error_text, sizeof load_error_text,
-                 "cannot load libarchive (%s); install it (apt-get install libarchive13)", dlerror());
-        load_error = load_error_text;
-        return;
-    }
-    int missing = 0;
-#define RESOLVE(name) \
-    if ((p_##name = (__typeof__(&name))dlsym(library, #name)) == NULL && !missing) { \
-        missing = 1; \
-        snprintf(load_error_text, sizeof load_error_text, "libarchive has no %s; it is too old for kiln", #name); \
-    }
-#define RESOLVE_FUNCTION(ret, name, params, args, ...) RESOLVE(name)
-#define RESOLVE_VOID_FUNCTION(name, params, args) RESOLVE(name)
-    KILN_ARCHIVE_FUNCTIONS(RESOLVE_FUNCTION)
-    KILN_ARCHIVE_VOID_FUNCTIONS(RESOLVE_VOID_FUNCTION)
-    load_error = missing ? load_error_text : NULL;
+    int loaded = kiln_lazy_library_open("libarchive.so.13", "libarchive13", names, slots, KILN_ARCHIVE_SLOTS,
+                                        load_error_text, sizeof load_error_text);
+    load_error = loaded ? NULL : load_error_text;
 }
 
 const char *kiln_archive_load_error(void) {
@@ -67,14 +48,7 @@ const char *kiln_archive_load_error(void) {
     return load_error;
 }
 
-#define DEFINE_WRAPPER(ret, name, params, args, unloaded) \
-    ret kiln_##name params { \
-        if (kiln_archive_load_error() != NULL) return unloaded; \
-        return p_##name args; \
-    }
-#define DEFINE_VOID_WRAPPER(name, params, args) \
-    void kiln_##name params { \
-        if (kiln_archive_load_error() == NULL) p_##name args; \
-    }
-KILN_ARCHIVE_FUNCTIONS(DEFINE_WRAPPER)
-KILN_ARCHIVE_VOID_FUNCTIONS(DEFINE_VOID_WRAPPER)
+#define WRAPPER(...) KILN_LAZY_WRAPPER(kiln_archive_load_error, slots, __VA_ARGS__)
+#define VOID_WRAPPER(...) KILN_LAZY_VOID_WRAPPER(kiln_archive_load_error, slots, __VA_ARGS__)
+KILN_ARCHIVE_FUNCTIONS(WRAPPER)
+KILN_ARCHIVE_VOID_FUNCTIONS(VOID_WRAPPER)

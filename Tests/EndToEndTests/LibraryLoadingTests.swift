@@ -33,7 +33,7 @@ import TestSupport
             ["compile", "six", "--index-url", "http://127.0.0.1:9/simple", "--cache-dir", directory.file("cache")],
             environment: ["LD_LIBRARY_PATH": libraries.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("libcurl has no curl_global_init; it is too old for kiln"), "\(result.stderr)")
+        #expect(result.stderr.contains("libcurl.so.4 has no curl_global_init; it is too old for kiln"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
     }
 
@@ -49,7 +49,7 @@ import TestSupport
             ["install", "--target", directory.file("target"), "--cache-dir", directory.file("cache"), wheel],
             environment: ["LD_LIBRARY_PATH": libraries.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("libarchive has no archive_read_new; it is too old for kiln"), "\(result.stderr)")
+        #expect(result.stderr.contains("libarchive.so.13 has no archive_read_new; it is too old for kiln"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("target/tiny")))
     }

@@ -55,31 +55,29 @@ import TestSupport
         #expect(retargeted.implementationVersion != "from-the-cache")
     }
 
-    @Test func reprobesWhenPyvenvCfgChanges() async throws {
+    /// A venv probed once, its cached report marked: (the inspector, the venv's python, the venv's
+    /// interpreter, the directory holding it all).
+    private func probedAndMarkedEnvironment() async throws -> (InterpreterInspector, String, String, TemporaryDirectory) {
         try #require(PyenvInterpreters.isAvailable("3.12"), "pyenv has no Python 3.12 installed; skipping")
         let python312 = try #require(PyenvInterpreters.path(for: "3.12"))
         let directory = try TemporaryDirectory()
         let cacheDirectory = directory.file("interpreters-v1")
         let inspector = InterpreterInspector(cacheDirectory: cacheDirectory)
         let path = try environment(linkingTo: python312, in: directory)
-
         _ = try await inspector.inspect(path)
         try tamper(ProbeCache(directory: cacheDirectory), path)
+        return (inspector, path, python312, directory)
+    }
+
+    @Test func reprobesWhenPyvenvCfgChanges() async throws {
+        let (inspector, path, _, directory) = try await probedAndMarkedEnvironment()
         try "home = /elsewhere\ninclude-system-site-packages = false\n"
             .write(toFile: directory.file("env/pyvenv.cfg"), atomically: true, encoding: .utf8)
         #expect(try await inspector.inspect(path).implementationVersion != "from-the-cache")
     }
 
     @Test func reusesAVenvRecreatedWithTheSameConfiguration() async throws {
-        try #require(PyenvInterpreters.isAvailable("3.12"), "pyenv has no Python 3.12 installed; skipping")
-        let python312 = try #require(PyenvInterpreters.path(for: "3.12"))
-        let directory = try TemporaryDirectory()
-        let cacheDirectory = directory.file("interpreters-v1")
-        let inspector = InterpreterInspector(cacheDirectory: cacheDirectory)
-        let path = try environment(linkingTo: python312, in: directory)
-
-        _ = try await inspector.inspect(path)
-        try tamper(ProbeCache(directory: cacheDirectory), path)
+        let (inspector, path, python312, directory) = try await probedAndMarkedEnvironment()
         try FileManager.default.removeItem(atPath: directory.file("env"))
         _ = try environment(linkingTo: python312, in: directory)
         #expect(try await inspector.inspect(path).implementationVersion == "from-the-cache")
