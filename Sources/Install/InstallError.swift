@@ -15,6 +15,7 @@ public enum InstallError: Error, Equatable, Sendable, CustomStringConvertible {
     case process(ProcessError)
     /// A system library kiln loads on first use (libarchive) is missing or unusable.
     case libraryUnavailable(String)
+    case conflictingWheels(name: String, wheels: [String])
 
     public var description: String {
         switch self {
@@ -39,6 +40,8 @@ public enum InstallError: Error, Equatable, Sendable, CustomStringConvertible {
             return "byte-compiling with \(interpreter) failed: \(output)"
         case .process(let error): return error.description
         case .libraryUnavailable(let reason): return reason
+        case .conflictingWheels(let name, let wheels):
+            return "cannot install two different wheels of \(name) at once (\(wheels.joined(separator: " and "))); give one"
         }
     }
 }

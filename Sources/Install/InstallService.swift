@@ -22,7 +22,7 @@ public struct InstallService: Sendable {
 
     public func install(_ sources: [WheelSource], options: InstallOptions = InstallOptions()) async throws(InstallError) -> [InstalledDistribution] {
         // Every wheel is validated and unpacked before the environment is touched.
-        let requests = try await unpackAll(sources)
+        let requests = try Self.oneWheelPerDistribution(try await unpackAll(sources))
         return try await withEnvironment { () throws(InstallError) -> [InstalledDistribution] in
             let installed = InstalledDistribution.scan(target.scheme.siteDirectories)
             var changes = EnvironmentTransaction.Changes()
@@ -85,6 +85,23 @@ public struct InstallService: Sendable {
             return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
         return try results.map { result throws(InstallError) in try result.get() }
+    }
+
+    /// The same wheel named twice is installed once; two different wheels of one distribution
+    /// cannot both be installed (the environment would get two `.dist-info` of one name).
+    static func oneWheelPerDistribution(_ requests: [WheelInstallRequest]) throws(InstallError) -> [WheelInstallRequest] {
+        var kept: [WheelInstallRequest] = []
+        for request in requests {
+            let name = request.wheel.filename.name
+            guard let earlier = kept.first(where: { $0.wheel.filename.name == name }) else {
+                kept.append(request)
+                continue
+            }
+            guard earlier.wheel.sha256 == request.wheel.sha256 else {
+                throw .conflictingWheels(name: name.original, wheels: [earlier.wheel.wheelPath, request.wheel.wheelPath])
+            }
+        }
+        return kept
     }
 
     /// Plans every wheel's install on several threads (planning reads RECORD rows and scripts and

@@ -64,6 +64,22 @@ struct InstallServiceTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/.kiln").filter { $0 != "lock" }.isEmpty)
     }
 
+    @Test func aWheelNamedTwiceIsInstalledOnceAndTwoVersionsAreRefused() async throws {
+        let fixture = try await InstallFixture()
+        let wheel = try fixture.build(demoWheel())
+        let twice = try await fixture.service().install([WheelSource(path: wheel), WheelSource(path: wheel)])
+        #expect(twice.map(\.version) == ["1.0"])
+        #expect(try recordMismatches(distInfo: fixture.root + "/demo-1.0.dist-info").isEmpty)
+
+        let other = try await InstallFixture()
+        let one = try other.build(demoWheel(version: "1.0"))
+        let two = try other.build(demoWheel(version: "2.0"))
+        await #expect(throws: InstallError.conflictingWheels(name: "demo", wheels: [one, two])) {
+            try await other.service().install([WheelSource(path: one), WheelSource(path: two)])
+        }
+        #expect(other.environmentFiles().isEmpty)
+    }
+
     @Test func sameVersionIsSkippedUnlessReinstalling() async throws {
         let fixture = try await InstallFixture()
         let wheel = try fixture.build(demoWheel())
