@@ -45,7 +45,7 @@ public struct InstallService: Sendable {
             for plan in plans { changes.files += plan.changes.files }
             guard !plans.isEmpty else { return [] }
             let removal = RemovalPlanner.plan(
-                removing: replaced, keeping: Set(changes.files.map(\.destination)), target: target,
+                removing: replaced, keeping: replaced.isEmpty ? [] : Set(changes.files.map(\.destination)), target: target,
                 keepingMetadata: Set(plans.map(\.distInfoDirectory)))
             removal.refused.forEach { onEvent(.refusedOutsideEnvironment(path: $0)) }
             changes.removals = removal.removals

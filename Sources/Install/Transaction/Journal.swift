@@ -71,7 +71,8 @@ struct Journal: Equatable, Sendable {
     }
 
     static func isJournalSafe(_ path: String) -> Bool {
-        !path.utf8.contains(0) && !path.utf8.contains(UInt8(ascii: "\n"))
+        var path = path
+        return path.withUTF8 { bytes in !bytes.contains { $0 == 0 || $0 == UInt8(ascii: "\n") } }
     }
 
     init() {}

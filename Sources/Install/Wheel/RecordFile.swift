@@ -61,8 +61,12 @@ public struct RecordFile: Sendable, Equatable {
     public static func sha256Field(digest: [UInt8]) -> String { "sha256=" + URLSafeBase64.encode(digest) }
 
     private static func appendQuoted(_ field: String, to out: inout [UInt8]) {
+        var field = field
+        let needsQuotes = field.withUTF8 { bytes in
+            bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        }
         let bytes = field.utf8
-        guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+        guard needsQuotes else {
             out.append(contentsOf: bytes)
             return
         }
