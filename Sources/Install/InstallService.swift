@@ -55,8 +55,8 @@ public struct InstallService: Sendable {
             if options.compile {
                 for plan in plans { try await ByteCompiler.compile(plan, python: target.pythonExecutable) }
             }
-            let after = InstalledDistribution.scan(target.scheme.siteDirectories)
-            return after.filter { distribution in plans.contains { $0.distInfoDirectory == distribution.metadataPath } }
+            return plans.compactMap { InstalledDistribution.distInfo(at: $0.distInfoDirectory, site: $0.siteDirectory) }
+                .sorted { $0.name < $1.name }
         }
     }
 

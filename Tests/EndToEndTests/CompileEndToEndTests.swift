@@ -22,7 +22,7 @@ struct LoopbackWheelIndex {
             let folder = directory.file("simple/\(project)")
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try ("<html><body>\n" + anchors.joined(separator: "\n") + "\n</body></html>\n")
-                .write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
+                .write(toFile: folder + "/index.html", atomically: false, encoding: .utf8)
         }
         server = try LoopbackIndexServer(root: directory.path)
     }
@@ -57,7 +57,7 @@ struct CompileEndToEndTests {
         #expect(printed.stdout == "six==1.17.0\n")
 
         let requirements = work.file("requirements.in")
-        try "six<1.17 # older\n".write(toFile: requirements, atomically: true, encoding: .utf8)
+        try "six<1.17 # older\n".write(toFile: requirements, atomically: false, encoding: .utf8)
         let written = try KilnBinary.run(["compile", "-r", requirements, "-o", work.file("out.txt"), "--python", "3.12",
                                           "--index-url", index.indexURL, "--cache-dir", work.file("cache")])
         #expect(written.status == 0, "\(written.stderr)")
@@ -79,7 +79,7 @@ struct CompileEndToEndTests {
     @Test func editablesAreRefusedClearly() async throws {
         let work = try TemporaryDirectory("kiln-e2e-compile")
         let requirements = work.file("r.txt")
-        try "-e ./project\n".write(toFile: requirements, atomically: true, encoding: .utf8)
+        try "-e ./project\n".write(toFile: requirements, atomically: false, encoding: .utf8)
         let result = try KilnBinary.run(["compile", "-r", requirements, "--python", "3.12", "--cache-dir", work.file("cache"), "--no-index"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("r.txt:1"))

@@ -21,7 +21,7 @@ struct InstallSharedLibraryTests {
             static PyMethodDef methods[] = {{"version", version, METH_NOARGS, NULL}, {NULL, NULL, 0, NULL}};
             static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1, methods};
             PyMODINIT_FUNC PyInit__speedups(void) { return PyModule_Create(&module); }
-            """.write(toFile: source, atomically: true, encoding: .utf8)
+            """.write(toFile: source, atomically: false, encoding: .utf8)
         let library = sandbox.directory.file("_speedups-\(version).so")
         let compiled = try ProcessHelper.run("/usr/bin/gcc", ["-shared", "-fPIC", "-O1", "-I", lines[0], source, "-o", library])
         try #require(compiled.status == 0, "gcc failed: \(compiled.stderr)")

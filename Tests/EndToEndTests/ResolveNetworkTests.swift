@@ -34,7 +34,7 @@ struct NetworkResolutionTests {
         let python = try #require(PyenvInterpreters.path(for: set.python), "CPython \(set.python) is not installed")
         let work = try TemporaryDirectory("kiln-differential")
         let input = work.file("requirements.in")
-        try (set.requirements.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        try (set.requirements.joined(separator: "\n") + "\n").write(toFile: input, atomically: false, encoding: .utf8)
         let cache = try #require(Self.shared).file("kiln-cache")
         let kiln = try Self.retrying {
             try KilnBinary.run(["compile", "-r", input, "--python", python, "--exclude-newer", Self.cutoff, "--cache-dir", cache, "-q"])

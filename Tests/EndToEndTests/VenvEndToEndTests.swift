@@ -42,7 +42,7 @@ struct VenvEndToEndTests {
     func refusesToOverwriteADirectoryThatIsNotAVenv() throws {
         let directory = try TemporaryDirectory()
         let keep = directory.file("precious.txt")
-        try "data".write(toFile: keep, atomically: true, encoding: .utf8)
+        try "data".write(toFile: keep, atomically: false, encoding: .utf8)
         let python = try #require(PyenvInterpreters.path(for: "3.12"))
         let result = try KilnBinary.run(["venv", directory.path, "--python", python, "--cache-dir", directory.file("c")])
         #expect(result.status == 1)

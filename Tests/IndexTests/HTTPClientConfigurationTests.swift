@@ -6,7 +6,7 @@ import TestSupport
     @Test func readsProxiesCABundleAndNetrcFromTheEnvironment() throws {
         let bundle = try TemporaryDirectory("kiln-ca")
         let pem = bundle.file("ca.pem")
-        try "".write(toFile: pem, atomically: true, encoding: .utf8)
+        try "".write(toFile: pem, atomically: false, encoding: .utf8)
         let configuration = HTTPClientConfiguration.fromEnvironment([
             "HTTP_PROXY": "http://proxy:3128", "https_proxy": "http://secure-proxy:3128", "NO_PROXY": "localhost,.internal",
             "REQUESTS_CA_BUNDLE": pem, "NETRC": "/etc/kiln-netrc", "HOME": "/home/someone",
@@ -43,7 +43,7 @@ import TestSupport
         let rig = try await IndexTestRig()
         try rig.fixture.add(project: "six", filename: "six-1.0.tar.gz")
         let netrc = try TemporaryDirectory("kiln-netrc")
-        try "machine 127.0.0.1\nlogin carol\npassword s3cret\n".write(toFile: netrc.file("netrc"), atomically: true, encoding: .utf8)
+        try "machine 127.0.0.1\nlogin carol\npassword s3cret\n".write(toFile: netrc.file("netrc"), atomically: false, encoding: .utf8)
         var configuration = HTTPClientConfiguration.forTests
         configuration.netrcPath = netrc.file("netrc")
         let client = HTTPClient(configuration: configuration)

@@ -9,7 +9,7 @@ import TestSupport
 struct DirectLinkRecoveryTests {
     private func journalWithLinks(in directory: TemporaryDirectory, early: Bool = false) throws -> (EnvironmentTransaction, String, String) {
         let cached = directory.file("cache-a.py")
-        try "from cache\n".write(toFile: cached, atomically: true, encoding: .utf8)
+        try "from cache\n".write(toFile: cached, atomically: false, encoding: .utf8)
         let env = directory.file("env")
         try FileManager.default.createDirectory(atPath: env + "/pkg", withIntermediateDirectories: true)
         var journal = Journal()

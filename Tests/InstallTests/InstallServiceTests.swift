@@ -121,7 +121,7 @@ struct InstallServiceTests {
         FileManager.default.createFile(atPath: outside, contents: Data("keep".utf8))
         let recordPath = fixture.root + "/demo-1.0.dist-info/RECORD"
         let record = try String(contentsOfFile: recordPath, encoding: .utf8)
-        try (record + "../outside.txt,,\n\(outside),,\n").write(toFile: recordPath, atomically: true, encoding: .utf8)
+        try (record + "../outside.txt,,\n\(outside),,\n").write(toFile: recordPath, atomically: false, encoding: .utf8)
         _ = try await fixture.service().uninstall([try PackageName("demo")])
         #expect(FileManager.default.fileExists(atPath: outside))
     }
@@ -131,8 +131,8 @@ struct InstallServiceTests {
         let root = fixture.root
         try FileManager.default.createDirectory(atPath: root + "/legacy-0.1.egg-info", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/legacy", withIntermediateDirectories: true)
-        try "Metadata-Version: 1.0\nName: legacy\nVersion: 0.1\n".write(toFile: root + "/legacy-0.1.egg-info/PKG-INFO", atomically: true, encoding: .utf8)
-        try "../legacy/__init__.py\nPKG-INFO\n../../../etc/hosts\n".write(toFile: root + "/legacy-0.1.egg-info/installed-files.txt", atomically: true, encoding: .utf8)
+        try "Metadata-Version: 1.0\nName: legacy\nVersion: 0.1\n".write(toFile: root + "/legacy-0.1.egg-info/PKG-INFO", atomically: false, encoding: .utf8)
+        try "../legacy/__init__.py\nPKG-INFO\n../../../etc/hosts\n".write(toFile: root + "/legacy-0.1.egg-info/installed-files.txt", atomically: false, encoding: .utf8)
         FileManager.default.createFile(atPath: root + "/legacy/__init__.py", contents: Data())
         _ = try await fixture.service().uninstall([try PackageName("legacy")])
         #expect(fixture.environmentFiles().isEmpty)

@@ -9,11 +9,11 @@ struct TransactionRecoveryTests {
     private func stagedJournal(in directory: TemporaryDirectory) throws -> (EnvironmentTransaction, Journal) {
         let env = directory.file("env")
         try FileManager.default.createDirectory(atPath: env + "/pkg", withIntermediateDirectories: true)
-        try "old\n".write(toFile: env + "/pkg/a.py", atomically: true, encoding: .utf8)
-        try "gone\n".write(toFile: env + "/pkg/old.py", atomically: true, encoding: .utf8)
-        try "new\n".write(toFile: env + "/pkg/.kiln-1-0", atomically: true, encoding: .utf8)
+        try "old\n".write(toFile: env + "/pkg/a.py", atomically: false, encoding: .utf8)
+        try "gone\n".write(toFile: env + "/pkg/old.py", atomically: false, encoding: .utf8)
+        try "new\n".write(toFile: env + "/pkg/.kiln-1-0", atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: env + "/newpkg", withIntermediateDirectories: true)
-        try "b\n".write(toFile: env + "/newpkg/.kiln-1-1", atomically: true, encoding: .utf8)
+        try "b\n".write(toFile: env + "/newpkg/.kiln-1-1", atomically: false, encoding: .utf8)
         var journal = Journal()
         journal.createdDirectories = [env + "/newpkg"]
         journal.staged = [.init(temporary: env + "/pkg/.kiln-1-0", destination: env + "/pkg/a.py"),

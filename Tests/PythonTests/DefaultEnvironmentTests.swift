@@ -7,7 +7,7 @@ import TestSupport
 @Suite struct DefaultEnvironmentTests {
     private func makeEnvironment(_ path: String) throws {
         try FileManager.default.createDirectory(atPath: path + "/bin", withIntermediateDirectories: true)
-        try "home = /nowhere\nversion = 3.12.1\n".write(toFile: path + "/pyvenv.cfg", atomically: true, encoding: .utf8)
+        try "home = /nowhere\nversion = 3.12.1\n".write(toFile: path + "/pyvenv.cfg", atomically: false, encoding: .utf8)
     }
 
     @Test func activeEnvironmentComesFirst() throws {

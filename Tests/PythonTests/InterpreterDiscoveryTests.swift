@@ -33,7 +33,7 @@ import TestSupport
 
             for environment in [activeEnvironment, project + "/.venv"] {
                 try files.createDirectory(atPath: environment + "/bin", withIntermediateDirectories: true)
-                try "home = /nowhere\n".write(toFile: environment + "/pyvenv.cfg", atomically: true, encoding: .utf8)
+                try "home = /nowhere\n".write(toFile: environment + "/pyvenv.cfg", atomically: false, encoding: .utf8)
             }
             try files.createSymbolicLink(atPath: activeEnvironment + "/bin/python", withDestinationPath: python("3.10"))
             try files.createSymbolicLink(atPath: project + "/.venv/bin/python", withDestinationPath: python("3.11"))

@@ -9,7 +9,7 @@ import TestSupport
     private func environment(linkingTo target: String, in directory: TemporaryDirectory) throws -> String {
         try FileManager.default.createDirectory(atPath: directory.file("env/bin"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: directory.file("env/bin/python"), withDestinationPath: target)
-        try "home = \(FileManager.default.temporaryDirectory.path)\n".write(toFile: directory.file("env/pyvenv.cfg"), atomically: true, encoding: .utf8)
+        try "home = \(FileManager.default.temporaryDirectory.path)\n".write(toFile: directory.file("env/pyvenv.cfg"), atomically: false, encoding: .utf8)
         return directory.file("env/bin/python")
     }
 
@@ -72,7 +72,7 @@ import TestSupport
     @Test func reprobesWhenPyvenvCfgChanges() async throws {
         let (inspector, path, _, directory) = try await probedAndMarkedEnvironment()
         try "home = /elsewhere\ninclude-system-site-packages = false\n"
-            .write(toFile: directory.file("env/pyvenv.cfg"), atomically: true, encoding: .utf8)
+            .write(toFile: directory.file("env/pyvenv.cfg"), atomically: false, encoding: .utf8)
         #expect(try await inspector.inspect(path).implementationVersion != "from-the-cache")
     }
 

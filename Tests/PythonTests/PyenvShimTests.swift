@@ -25,24 +25,24 @@ import TestSupport
     @Test func theGlobalVersionFileSelects() throws {
         let dir = try TemporaryDirectory()
         let root = try makeRoot(dir)
-        try "3.11.7\n".write(toFile: root + "/version", atomically: true, encoding: .utf8)
+        try "3.11.7\n".write(toFile: root + "/version", atomically: false, encoding: .utf8)
         #expect(resolve(root, in: dir.path) == .interpreter(root + "/versions/3.11.7/bin/python3"))
     }
 
     @Test func aPythonVersionFileAboveTheDirectoryWinsOverTheGlobalOne() throws {
         let dir = try TemporaryDirectory()
         let root = try makeRoot(dir)
-        try "3.11.7\n".write(toFile: root + "/version", atomically: true, encoding: .utf8)
+        try "3.11.7\n".write(toFile: root + "/version", atomically: false, encoding: .utf8)
         let project = dir.file("project/sub")
         try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
-        try "# pinned\n3.12.0\n".write(toFile: dir.file("project/.python-version"), atomically: true, encoding: .utf8)
+        try "# pinned\n3.12.0\n".write(toFile: dir.file("project/.python-version"), atomically: false, encoding: .utf8)
         #expect(resolve(root, in: project) == .interpreter(root + "/versions/3.12.0/bin/python3"))
     }
 
     @Test func pyenvVersionWinsAndAPrefixMeansTheNewestRelease() throws {
         let dir = try TemporaryDirectory()
         let root = try makeRoot(dir)
-        try "3.11.7\n".write(toFile: root + "/version", atomically: true, encoding: .utf8)
+        try "3.11.7\n".write(toFile: root + "/version", atomically: false, encoding: .utf8)
         #expect(resolve(root, variables: ["PYENV_VERSION": "3.12"], in: dir.path)
             == .interpreter(root + "/versions/3.12.1/bin/python3"))
         #expect(resolve(root, variables: ["PYENV_VERSION": "3.9:3.11.7"], in: dir.path)

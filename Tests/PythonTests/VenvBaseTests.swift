@@ -41,7 +41,7 @@ struct VenvBaseTests {
         let venv = try VenvCreator.create(at: directory.file("env"), base: try await discovery.findVenvBase(.path(python)))
         let inside = try await discovery.find(.path(venv.root))
         // Point `home` elsewhere: the base is then looked for there and under the base prefix.
-        try "home = \(directory.file("moved"))\nversion = 3.12.0\n".write(toFile: venv.configurationPath, atomically: true, encoding: .utf8)
+        try "home = \(directory.file("moved"))\nversion = 3.12.0\n".write(toFile: venv.configurationPath, atomically: false, encoding: .utf8)
         let tried = InterpreterDiscovery.baseExecutableCandidates(of: inside)
         #expect(tried.first == directory.file("moved") + "/python3.12")
         #expect(tried.contains(inside.basePrefix + "/bin/python3.12"))

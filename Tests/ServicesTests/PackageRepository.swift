@@ -81,9 +81,9 @@ final class PackageRepository: @unchecked Sendable {
         html += "</body></html>\n"
         let folder = directory.file("simple/\(project)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try html.write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
+        try html.write(toFile: folder + "/index.html", atomically: false, encoding: .utf8)
         let page = "{\"meta\":{\"api-version\":\"1.1\"},\"name\":\"\(project)\",\"files\":[\(json.joined(separator: ","))]}"
-        try page.write(toFile: folder + "/index.json", atomically: true, encoding: .utf8)
+        try page.write(toFile: folder + "/index.json", atomically: false, encoding: .utf8)
     }
 
     private func build(_ spec: [String: Any]) throws {

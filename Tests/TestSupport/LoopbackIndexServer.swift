@@ -40,7 +40,7 @@ public final class LoopbackIndexServer: @unchecked Sendable {
         self.root = root
         scriptDirectory = try TemporaryDirectory("kiln-loopback")
         let script = scriptDirectory.file("loopback_index_server.py")
-        try LoopbackIndexServerScript.source.write(toFile: script, atomically: true, encoding: .utf8)
+        try LoopbackIndexServerScript.source.write(toFile: script, atomically: false, encoding: .utf8)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Self.python())

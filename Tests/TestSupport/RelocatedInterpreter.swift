@@ -31,6 +31,6 @@ public struct RelocatedInterpreter: Sendable {
 
     /// Marks the interpreter as managed by the system's package manager (PEP 668).
     public func markExternallyManaged() throws {
-        try "[externally-managed]\nError=use apt\n".write(toFile: stdlib + "/EXTERNALLY-MANAGED", atomically: true, encoding: .utf8)
+        try "[externally-managed]\nError=use apt\n".write(toFile: stdlib + "/EXTERNALLY-MANAGED", atomically: false, encoding: .utf8)
     }
 }

@@ -42,6 +42,11 @@ public struct InstalledDistribution: Sendable, Equatable {
         return found.sorted { $0.name < $1.name }
     }
 
+    /// The distribution whose `.dist-info` directory is `path`, in site directory `site`.
+    public static func distInfo(at path: String, site: String) -> InstalledDistribution? {
+        read(path, metadataFile: "METADATA", format: .distInfo, site: site, entry: FileSystem.basename(of: path))
+    }
+
     private static func read(
         _ path: String, metadataFile: String?, format: Format, site: String, entry: String
     ) -> InstalledDistribution? {

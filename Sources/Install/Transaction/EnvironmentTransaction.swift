@@ -65,9 +65,10 @@ struct EnvironmentTransaction {
                 try placer.place(placement.source, at: placement.path)
             }
             // One fsync per directory makes the staged names durable before the point of no return.
-            for directory in Set(journal.staged.map { FileSystem.parent(of: $0.temporary) }) { syncDirectory(directory) }
+            let stagedDirectories = Array(Set(journal.staged.map { FileSystem.parent(of: $0.temporary) }))
+            ParallelLoop.run(count: stagedDirectories.count) { index in Self.syncDirectory(stagedDirectories[index]) }
             try FileSystem.writeAtomically([], to: commitMarkerPath)
-            syncDirectory(stateDirectory)
+            Self.syncDirectory(stateDirectory)
         } catch {
             rollBack(journal)
             finish()
@@ -204,10 +205,10 @@ struct EnvironmentTransaction {
     private func finish() {
         unlink(journalPath)
         unlink(commitMarkerPath)
-        syncDirectory(stateDirectory)
+        Self.syncDirectory(stateDirectory)
     }
 
-    private func syncDirectory(_ path: String) {
+    private static func syncDirectory(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         fsync(fd)

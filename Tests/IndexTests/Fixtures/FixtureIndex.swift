@@ -44,8 +44,8 @@ final class FixtureIndex: @unchecked Sendable {
     func writePage(project: String, html: String, json: String? = nil) throws {
         let folder = directory.file("simple/\(project)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try html.write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
-        if let json { try json.write(toFile: folder + "/index.json", atomically: true, encoding: .utf8) }
+        try html.write(toFile: folder + "/index.html", atomically: false, encoding: .utf8)
+        if let json { try json.write(toFile: folder + "/index.json", atomically: false, encoding: .utf8) }
     }
 
     private func writePages(_ project: String) throws {
