@@ -6,7 +6,9 @@ command for each tool and optionally a `prepare` command that hyperfine runs bef
 run (to make a run cold). Placeholders: {kiln} {uv} {pip} {python} {scratch} {bench}. A case with
 `settle = true` starts each tool's series from a settled file system: written back, and past the
 few seconds in which ext4 without a journal avoids reusing freed inodes (deletes made by the
-setup, or by the previous tool's series, would otherwise slow whichever tool runs next).
+setup, or by the previous tool's series, would otherwise slow whichever tool runs next). A case
+with `interleave = true` is timed by this script instead of hyperfine, one run of each tool in
+turn, so that drift in the machine reaches every tool alike.
 
 uv and pip come from the package index, installed into a throwaway venv (bench/.venv).
 """
@@ -15,6 +17,7 @@ import json
 import os
 import pathlib
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,7 +64,31 @@ def version_of(command: list) -> str:
         return "?"
 
 
+def run_interleaved(case: dict, places: dict, runs: int, warmup: int) -> dict:
+    """One run of each tool in turn, `runs` rounds: when the machine drifts (here, the file system
+    slowing down for minutes after large deletes), every tool sees the same drift. Times are wall
+    clock around `bash -c`, less the median time of `bash -c true`."""
+    def timed(command: str) -> float:
+        start = time.perf_counter()
+        subprocess.run(["bash", "-c", command], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - start
+    tools = [tool for tool in TOOLS if case.get(tool)]
+    shell = statistics.median(timed("true") for _ in range(20))
+    samples = {tool: [] for tool in tools}
+    for round_number in range(warmup + runs):
+        for tool in tools:
+            prepare = case.get(f"{tool}_prepare", case.get("prepare"))
+            if prepare:
+                subprocess.run(["bash", "-c", prepare.format(**places)], check=True, stdout=subprocess.DEVNULL)
+            elapsed = timed(case[tool].format(**places)) - shell
+            if round_number >= warmup:
+                samples[tool].append(elapsed)
+    return {tool: statistics.median(values) for tool, values in samples.items()}
+
+
 def run_case(case: dict, places: dict, runs: int, warmup: int, out: pathlib.Path) -> dict:
+    if case.get("interleave"):
+        return run_interleaved(case, places, runs, warmup)
     medians = {}
     for tool in TOOLS:
         command = case.get(tool)
