@@ -4,10 +4,10 @@ import Glibc
 import SystemSupport
 
 /// What `clean` and `prune` need to know about one path, from `lstat` (never following links:
-/// a symlink in the cache is removed, not what it points at). `FileStatus` has no link count,
-/// and the link count is what tells whether removing a file frees its bytes.
+/// a symlink in the cache is removed, not what it points at). The link count is what tells
+/// whether removing a file frees its bytes.
 struct CacheFileInfo: Sendable, Equatable {
-    enum Kind: Sendable, Equatable { case regular, directory, symlink, other }
+    typealias Kind = FileStatus.Kind
 
     let kind: Kind
     let size: Int64
@@ -15,21 +15,16 @@ struct CacheFileInfo: Sendable, Equatable {
     let modified: CacheTimestamp
 
     static func of(_ path: String) throws(CacheError) -> CacheFileInfo? {
-        var info = stat()
-        if lstat(path, &info) != 0 {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw .io(SystemCallError("cannot stat", path: path))
+        let status: FileStatus?
+        do {
+            status = try FileStatus.of(path, followSymlinks: false)
+        } catch {
+            throw .io(error)
         }
-        let kind: Kind
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: kind = .regular
-        case S_IFDIR: kind = .directory
-        case S_IFLNK: kind = .symlink
-        default: kind = .other
+        return status.map {
+            CacheFileInfo(kind: $0.kind, size: $0.size, linkCount: $0.linkCount,
+                          modified: CacheTimestamp(secondsSinceEpoch: $0.modificationSeconds))
         }
-        return CacheFileInfo(
-            kind: kind, size: Int64(info.st_size), linkCount: UInt64(info.st_nlink),
-            modified: CacheTimestamp(secondsSinceEpoch: Int64(info.st_mtim.tv_sec)))
     }
 
     static func exists(_ path: String) -> Bool {

@@ -36,7 +36,9 @@ public struct LocalFileDigests: Sendable {
         guard let entry = try? root.entryPath(.fileDigests, [CacheKey.digest(real)]) else {
             return try ArchiveDigest.of(file: real)
         }
-        if let remembered = Self.read(entry, realPath: real, status: before) { return remembered }
+        if let remembered = Self.read(entry), remembered.realPath == real, remembered.identity == Self.identity(before) {
+            return remembered.digest
+        }
         let digest = try ArchiveDigest.of(file: real)
         // Remembered only if nothing touched the file while it was read.
         if let after = try? FileStatus.of(real), after == before {
@@ -47,17 +49,21 @@ public struct LocalFileDigests: Sendable {
 
     /// Whether the entry at `entry` still describes the file it names (for `kiln cache prune`).
     static func describesCurrentFile(_ entry: String) -> Bool {
-        guard let text = try? FileSystem.readText(entry) else { return false }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 4, lines[0] == header, let status = (try? FileStatus.of(String(lines[1]))) ?? nil else { return false }
-        return read(entry, realPath: String(lines[1]), status: status) != nil
+        guard let remembered = read(entry), let status = (try? FileStatus.of(remembered.realPath)) ?? nil else { return false }
+        return remembered.identity == identity(status)
     }
 
-    private static func read(_ entry: String, realPath: String, status: FileStatus) -> ArchiveDigest? {
+    private struct Remembered {
+        let realPath: String
+        let identity: String
+        let digest: ArchiveDigest
+    }
+
+    private static func read(_ entry: String) -> Remembered? {
         guard let text = try? FileSystem.readText(entry) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 4, lines[0] == header, lines[1] == realPath, lines[2] == identity(status) else { return nil }
-        return try? ArchiveDigest(hex: String(lines[3]))
+        guard lines.count >= 4, lines[0] == header, let digest = try? ArchiveDigest(hex: String(lines[3])) else { return nil }
+        return Remembered(realPath: String(lines[1]), identity: String(lines[2]), digest: digest)
     }
 
     private static func encode(realPath: String, status: FileStatus, digest: ArchiveDigest) -> String {

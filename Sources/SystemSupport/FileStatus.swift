@@ -18,6 +18,8 @@ public struct FileStatus: Equatable, Hashable, Sendable, Codable {
     public let changeSeconds: Int64
     public let changeNanoseconds: Int64
     public let mode: UInt32
+    /// How many names (hard links) the file has.
+    public let linkCount: UInt64
 
     /// `stat` of `path`, following symlinks unless `followSymlinks` is false; nil if it does not exist.
     public static func of(_ path: String, followSymlinks: Bool = true) throws(SystemCallError) -> FileStatus? {
@@ -43,7 +45,8 @@ public struct FileStatus: Equatable, Hashable, Sendable, Codable {
             modificationNanoseconds: Int64(info.st_mtim.tv_nsec),
             changeSeconds: Int64(info.st_ctim.tv_sec),
             changeNanoseconds: Int64(info.st_ctim.tv_nsec),
-            mode: UInt32(info.st_mode & 0o7777)
+            mode: UInt32(info.st_mode & 0o7777),
+            linkCount: UInt64(info.st_nlink)
         )
     }
 }

@@ -14,20 +14,8 @@ public enum FileSystem {
     }
 
     public static func readBytes(_ path: String) throws(SystemCallError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SystemCallError("cannot open", path: path) }
-        defer { close(fd) }
         var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SystemCallError("cannot read", path: path)
-            }
-            if count == 0 { break }
-            result.append(contentsOf: buffer[0..<count])
-        }
+        try forEachChunk(of: path) { result.append(contentsOf: $0) }
         return result
     }
 

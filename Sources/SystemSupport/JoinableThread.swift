@@ -35,3 +35,15 @@ final class JoinableThread: Sendable {
         pthread_join(thread, nil)
     }
 }
+
+extension JoinableThread {
+    /// Runs `work` on the calling thread and on `width - 1` new threads, and returns when every
+    /// copy has returned. `work` is expected to take its items from shared state until none are left.
+    static func runEverywhere(width: Int, _ work: @Sendable () -> Void) {
+        withoutActuallyEscaping(work) { work in
+            let helpers = (1..<max(width, 1)).compactMap { _ in JoinableThread.start(work) }
+            work()
+            helpers.forEach { $0.join() }
+        }
+    }
+}

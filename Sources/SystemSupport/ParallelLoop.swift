@@ -25,22 +25,16 @@ public enum ParallelLoop {
     ) throws(Failure) {
         guard count > 0 else { return }
         let state = LoopState<Failure>()
-        let threads = min(width, count)
-        withoutActuallyEscaping(body) { body in
-            let work: @Sendable () -> Void = {
-                while !state.stopped.load(ordering: .relaxed) {
-                    let index = state.next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard index < count else { return }
-                    do throws(Failure) {
-                        try body(index)
-                    } catch {
-                        state.record(error, at: index)
-                    }
+        JoinableThread.runEverywhere(width: min(width, count)) {
+            while !state.stopped.load(ordering: .relaxed) {
+                let index = state.next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                do throws(Failure) {
+                    try body(index)
+                } catch {
+                    state.record(error, at: index)
                 }
             }
-            let helpers = (1..<max(threads, 1)).compactMap { _ in JoinableThread.start(work) }
-            work()
-            helpers.forEach { $0.join() }
         }
         if let failure = state.firstFailure() { throw failure }
     }

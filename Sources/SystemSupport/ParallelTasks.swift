@@ -14,19 +14,14 @@ public enum ParallelTasks {
     ) throws(Failure) {
         guard !initial.isEmpty else { return }
         let queue = TaskQueue<Task, Failure>(initial)
-        withoutActuallyEscaping(body) { body in
-            let work: @Sendable () -> Void = {
-                while let task = queue.take() {
-                    do throws(Failure) {
-                        queue.finish(adding: try body(task))
-                    } catch {
-                        queue.fail(error)
-                    }
+        JoinableThread.runEverywhere(width: width) {
+            while let task = queue.take() {
+                do throws(Failure) {
+                    queue.finish(adding: try body(task))
+                } catch {
+                    queue.fail(error)
                 }
             }
-            let helpers = (1..<max(width, 1)).compactMap { _ in JoinableThread.start(work) }
-            work()
-            helpers.forEach { $0.join() }
         }
         if let failure = queue.failure { throw failure }
     }

@@ -58,20 +58,8 @@ public struct SHA256Hasher: ~Copyable {
     /// The SHA-256 of a file's contents, read in 1 MiB blocks. For bytes already streaming past
     /// (a download, an extraction) feed a hasher instead, so nothing is read twice.
     public static func hexDigest(ofFile path: String) throws(SystemCallError) -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SystemCallError("cannot open", path: path) }
-        defer { close(fd) }
         var hasher = SHA256Hasher()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SystemCallError("cannot read", path: path)
-            }
-            if count == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-        }
+        try FileSystem.forEachChunk(of: path, chunkSize: 1 << 20) { hasher.update($0) }
         return hasher.finalizeHex()
     }
 }

@@ -48,20 +48,10 @@ struct LocalZip: ZipByteSource {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .archive(.io(SystemCallError("cannot open", path: path))) }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let got = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return pread(fd, base + done, count - done, off_t(offset) + off_t(done))
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .archive(.io(SystemCallError("cannot read", path: path)))
-            }
-            if got == 0 { break }
-            done += got
+        do {
+            return try FileSystem.readRange(fd: fd, offset: offset, count: count, path: path)
+        } catch {
+            throw .archive(.io(error))
         }
-        return Array(buffer.prefix(done))
     }
 }

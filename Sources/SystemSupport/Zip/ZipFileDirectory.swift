@@ -27,20 +27,10 @@ extension ZipDirectory {
     }
 
     private static func readAt(_ fd: Int32, offset: UInt64, count: Int, path: String) throws(ZipDirectoryError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let got = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return pread(fd, base + done, count - done, off_t(offset) + off_t(done))
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .io(SystemCallError("cannot read", path: path))
-            }
-            if got == 0 { break }
-            done += got
+        do {
+            return try FileSystem.readRange(fd: fd, offset: offset, count: count, path: path)
+        } catch {
+            throw .io(error)
         }
-        return Array(buffer.prefix(done))
     }
 }
