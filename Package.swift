@@ -41,18 +41,21 @@ let package = Package(
         .target(name: "Index", dependencies: ["PackagingModel", "SystemSupport", "Cache", "CCurl", "CZlib"]),
         .target(name: "Install", dependencies: ["PackagingModel", "SystemSupport", "Cache", "Python", "Templates", "CArchive"]),
         .target(name: "Resolver", dependencies: ["PackagingModel"]),
+        // PEP 517/660 builds. Fills build environments through its BuildEnvironmentInstaller
+        // protocol; never imports Resolver, Index or Install (Services wires them in).
+        .target(name: "BuildFrontend", dependencies: ["PackagingModel", "SystemSupport", "Python", "Cache", "Templates", "CArchive"]),
 
         // The one place the real implementations meet: the resolver's MetadataProvider over the
         // index, requirement installs (resolve → download → install). uv's `uv-dispatch` plays this part.
         .target(
             name: "Services",
-            dependencies: ["PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver", "CArchive"]
+            dependencies: ["PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver", "BuildFrontend", "CArchive"]
         ),
 
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver", "Services",
+                "PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver", "BuildFrontend", "Services",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +68,7 @@ let package = Package(
         .testTarget(name: "IndexTests", dependencies: ["Index", "Cache", "TestSupport"]),
         .testTarget(name: "InstallTests", dependencies: ["Install", "Python", "Cache", "TestSupport"]),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "TestSupport"]),
+        .testTarget(name: "BuildFrontendTests", dependencies: ["BuildFrontend", "Python", "Cache", "TestSupport"]),
         .testTarget(name: "ServicesTests", dependencies: ["Services", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PackagingModel", "CLI"]),
     ],

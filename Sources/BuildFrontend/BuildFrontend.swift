@@ -1,0 +1,1 @@
+// PEP 517/660 build frontend: see ../shared/DESIGN.md, "Builds".
