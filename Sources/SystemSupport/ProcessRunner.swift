@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CSystem
+import Synchronization
 
 /// Runs child processes with `posix_spawn` (a fraction of Foundation.Process's cost per spawn).
 /// The child gets its own process group so that a timeout stops everything it started.
@@ -21,10 +22,38 @@ public enum ProcessRunner {
         return try outcome.get()
     }
 
+    /// Like `run`, but cancelling the calling task kills the child's process group (SIGKILL)
+    /// and the result reports the signal.
+    public static func runCancellable(_ invocation: ProcessInvocation) async throws(ProcessError) -> ProcessResult {
+        let handle = ChildHandle()
+        let outcome: Result<ProcessResult, ProcessError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let thread = BlockingThread {
+                    do throws(ProcessError) {
+                        let result = try runBlocking(invocation, handle: handle)
+                        continuation.resume(returning: .success(result))
+                    } catch {
+                        continuation.resume(returning: .failure(error))
+                    }
+                }
+                thread.start()
+            }
+        } onCancel: {
+            handle.kill()
+        }
+        return try outcome.get()
+    }
+
     public static func runBlocking(_ invocation: ProcessInvocation) throws(ProcessError) -> ProcessResult {
+        try runBlocking(invocation, handle: nil)
+    }
+
+    private static func runBlocking(_ invocation: ProcessInvocation, handle: ChildHandle?) throws(ProcessError) -> ProcessResult {
         var pipes = try SpawnPipes(invocation: invocation)
         defer { pipes.closeAll() }
         let pid = try spawn(invocation, pipes: &pipes)
+        handle?.started(pid)
+        defer { handle?.finished() }
         pipes.closeChildEnds()
         let deadline = invocation.timeout.map { ContinuousClock.now.advanced(by: $0) }
         // Pipes close when the child exits (or hands them on); then reap it, still within the deadline.
@@ -98,6 +127,42 @@ public enum ProcessRunner {
         let signal = status & 0x7F
         if signal == 0 { return .exited((status >> 8) & 0xFF) }
         return .signalled(signal)
+    }
+}
+
+/// The running child of `runCancellable`, so cancellation can kill its process group. The pid is
+/// forgotten as soon as the runner returns (a cancellation racing the reap may signal a pid that
+/// has just been released; the child's group is gone by then in all but that instant).
+private final class ChildHandle: Sendable {
+    private struct State {
+        var pid: pid_t?
+        var cancelled = false
+    }
+    private let state = Mutex(State())
+
+    func started(_ pid: pid_t) {
+        let cancelled = state.withLock { state in
+            state.pid = pid
+            return state.cancelled
+        }
+        if cancelled { Self.signal(pid) }
+    }
+
+    func finished() {
+        state.withLock { $0.pid = nil }
+    }
+
+    func kill() {
+        let pid = state.withLock { state in
+            state.cancelled = true
+            return state.pid
+        }
+        if let pid { Self.signal(pid) }
+    }
+
+    private static func signal(_ pid: pid_t) {
+        Glibc.kill(-pid, SIGKILL)
+        Glibc.kill(pid, SIGKILL)
     }
 }
 

@@ -6,6 +6,8 @@ public enum Template: String, CaseIterable, Sendable {
     case venvActivateSh = "venv/activate"
     case venvActivateFish = "venv/activate.fish"
     case venvActivateCsh = "venv/activate.csh"
+    /// Runs one PEP 517/660 hook of a build backend and reports through a JSON file.
+    case buildHookRunner = "build/hook_runner.py"
 
     /// The file's text. Every case names a file that the build embeds; a test checks each one.
     public var text: String {

@@ -1,1 +1,0 @@
-// PEP 517/660 build frontend: see ../shared/DESIGN.md, "Builds".
