@@ -66,3 +66,13 @@ public struct SourceProject: Sendable {
         pkgInfo?.version.description ?? project?.version?.description
     }
 }
+
+extension SourceProject {
+    static func load(_ root: String) throws(BuildError) -> SourceProject {
+        do {
+            return try SourceProject(root: root)
+        } catch {
+            throw .input(error)
+        }
+    }
+}
