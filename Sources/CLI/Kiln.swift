@@ -15,6 +15,9 @@ struct Kiln: AsyncParsableCommand {
             UninstallCommand.self,
             ListCommand.self,
             CompileCommand.self,
+            BuildWheelCommand.self,
+            BuildSdistCommand.self,
+            BuildCommand.self,
         ]
     )
 }

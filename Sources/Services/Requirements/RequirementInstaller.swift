@@ -35,6 +35,8 @@ public struct RequirementInstallPlan: Sendable, Equatable {
         public let version: Version
         /// The installed version it replaces, if any.
         public let replacing: String?
+        /// SHA-256 of the wheel installed (known once it is downloaded; the index's value before).
+        public var sha256: String? = nil
     }
 
     public var changes: [Change] = []
@@ -79,7 +81,7 @@ public struct RequirementInstaller: Sendable {
             guard chosen.isWheel else { throw .sdistNeedsBuild(name: package.name, version: package.version, filename: chosen.filename) }
             try hashPolicy.check(package.name, listed: file.hashes.sha256, filename: file.filename)
             picks.append((package, file, existing?.version))
-            plan.changes.append(.init(name: package.name, version: package.version, replacing: existing?.version))
+            plan.changes.append(.init(name: package.name, version: package.version, replacing: existing?.version, sha256: file.hashes.sha256))
         }
         if request.dryRun || picks.isEmpty { return plan }
 
@@ -89,6 +91,7 @@ public struct RequirementInstaller: Sendable {
         for pick in picks {
             guard let downloaded = downloads[pick.file.filename] else { continue }
             try hashPolicy.check(pick.package.name, listed: downloaded.sha256, filename: pick.file.filename)
+            if let index = plan.changes.firstIndex(where: { $0.name == pick.package.name }) { plan.changes[index].sha256 = downloaded.sha256 }
             sources.append(WheelSource(
                 path: downloaded.path, requested: requested.contains(pick.package.name),
                 isDirectReference: pick.package.url != nil, knownDigest: try? ArchiveDigest(hex: downloaded.sha256)))

@@ -1,0 +1,112 @@
+import ArgumentParser
+import BuildFrontend
+import Cache
+import Index
+import Install
+import PackagingModel
+import Python
+import Services
+import SystemSupport
+
+/// Options shared by `build-wheel`, `build-sdist` and `build`.
+struct BuildOptionsGroup: ParsableArguments {
+    @Option(name: [.customShort("o"), .customLong("out-dir")], help: "Directory the built file goes to (default ./dist).")
+    var outputDirectory: String = "dist"
+
+    @Flag(name: .customLong("no-isolation"), help: "Build in the target interpreter instead of a fresh build environment.")
+    var noIsolation = false
+
+    @Flag(name: .customLong("skip-dependency-check"), help: "With --no-isolation: do not check that the build requirements are installed.")
+    var skipDependencyCheck = false
+
+    @Option(name: [.customShort("C"), .customLong("config-setting")], help: ArgumentHelp("A PEP 517 config setting; a repeated KEY becomes a list.", valueName: "KEY=VALUE"))
+    var configSettings: [String] = []
+
+    @Option(name: .customLong("build-constraint"), help: ArgumentHelp("Constraints applied to build requirements.", valueName: "FILE"))
+    var buildConstraintFiles: [String] = []
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("Write a JSON report of the build here.", valueName: "FILE"))
+    var reportFile: String?
+
+    func validate() throws {
+        if skipDependencyCheck && !noIsolation { throw ValidationError("--skip-dependency-check goes with --no-isolation") }
+        do {
+            _ = try ConfigSettings(parsing: configSettings)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Everything a build needs from the command line: the service (target interpreter, cache)
+    /// and the options value.
+    func prepare(global: GlobalOptions, python: PythonOption, console: Console) async throws -> PreparedBuild {
+        let cache = try await global.openCache(console)
+        let discovery = try global.interpreterDiscovery(cache: cache)
+        let target = try await discovery.find(python.request)
+        let venvBase = noIsolation ? target : try await discovery.findVenvBase(python.request)
+        let index = try global.makePackageIndex(cache: cache, console: console)
+        let isolation: BuildIsolation
+        if noIsolation {
+            isolation = .none(checkDependencies: !skipDependencyCheck)
+        } else {
+            isolation = .isolated(ResolvingBuildEnvironmentInstaller(
+                index: index, cache: cache, lockTimeout: global.lockTimeout,
+                onEvent: { event in InstallEventPrinter.printDetail(event, console) }))
+        }
+        let options = BuildOptions(
+            configSettings: try ConfigSettings(parsing: configSettings), buildConstraints: try buildConstraints(),
+            isolation: isolation, environment: ProcessEnvironment.variables, streamOutput: global.verbose > 0)
+        let service = BuildService(
+            cache: cache, target: target, venvBase: venvBase, lockTimeout: global.lockTimeout,
+            unpacker: SdistUnpacker(maxUnpackedSize: try SdistUnpacker.maxUnpackedSize(from: ProcessEnvironment.variables)),
+            onEvent: { event in BuildEventPrinter.print(event, console) })
+        return PreparedBuild(service: service, options: options, index: index)
+    }
+
+    var absoluteOutputDirectory: String { FileSystem.absolute(outputDirectory) }
+
+    private func buildConstraints() throws -> [Requirement] {
+        guard !buildConstraintFiles.isEmpty else { return [] }
+        let parser = RequirementsFileParser(environment: ProcessEnvironment.variables) { path in try FileSystem.readText(path) }
+        return try parser.parse(constraints: buildConstraintFiles).constraints.map(\.requirement)
+    }
+
+    func writeReport(_ report: BuildReport) throws {
+        guard let reportFile else { return }
+        try FileSystem.writeAtomically(report.json(), to: FileSystem.absolute(reportFile))
+    }
+}
+
+/// A build ready to run; `index` is where `name==version` sdists come from (the same one build
+/// requirements are resolved against).
+struct PreparedBuild: Sendable {
+    let service: BuildService
+    var options: BuildOptions
+    let index: PackageIndex
+}
+
+enum BuildEventPrinter {
+    static func print(_ event: BuildEvent, _ console: Console) {
+        switch event {
+        case .waiting(let message): console.info(message)
+        case .phase(let phase, let project): console.detail("\(project): \(phase)")
+        case .hook(let hook): console.detail("running \(hook.rawValue)")
+        case .cacheHit(let wheel): console.info("Using \(wheel) from the built-wheel cache")
+        case .output(let line): console.detail(line)
+        case .logKept: break
+        }
+    }
+}
+
+extension BuildError: HintedError {}
+
+extension InstallEventPrinter {
+    /// Installs into a build environment are details of the build.
+    static func printDetail(_ event: InstallEvent, _ console: Console) {
+        switch event {
+        case .waiting(let message): console.info(message)
+        case .installed(let name, let version, _): console.detail("build environment: \(name) \(version)")
+        default: break
+        }
+    }
+}
