@@ -32,6 +32,10 @@ public struct SdistFixture: Sendable {
     public var files: [String: String] = [:]
     /// Seconds the backend sleeps in build_wheel (to widen races).
     public var buildDelay: Double = 0
+    /// A module build_wheel imports (one a build requirement provides).
+    public var importInBuild: String? = nil
+    /// A setup.py project with no pyproject.toml: PEP 517's default (setuptools' legacy backend).
+    public var legacySetupPy = false
 
     public init(name: String = "demo-pkg", version: String = "1.0") {
         self.name = name
@@ -54,7 +58,9 @@ public struct SdistFixture: Sendable {
         contents["PKG-INFO"] = pkgInfo
         var project = "[project]\nname = \"\(name)\"\nversion = \"\(version)\"\n"
         if let projectRequiresPython { project += "requires-python = \"\(projectRequiresPython)\"\n" }
-        if hasBuildSystem {
+        if legacySetupPy {
+            contents["setup.py"] = "from setuptools import setup\nsetup(name=\"\(name)\", version=\"\(version)\", packages=[\"\(normalizedName)\"])\n"
+        } else if hasBuildSystem {
             let requires = buildRequires.map { "\"\($0)\"" }.joined(separator: ", ")
             contents["pyproject.toml"] = "[build-system]\nrequires = [\(requires)]\nbuild-backend = \"kiln_test_backend\"\nbackend-path = [\"_backend\"]\n\n" + project
             contents["_backend/kiln_test_backend.py"] = InTreeBackendSource.text(self)
@@ -118,6 +124,7 @@ public enum InTreeBackendSource {
         GET_REQUIRES = \(list)
         OMITTED = \(omitted)
         BUILD_DELAY = \(fixture.buildDelay)
+        IMPORT_IN_BUILD = \(literal(fixture.importInBuild))
 
 
         def _enter(hook, **arguments):
@@ -205,6 +212,8 @@ public enum InTreeBackendSource {
             _enter("build_wheel", config_settings=config_settings, metadata_directory=metadata_directory)
             if BUILD_DELAY:
                 time.sleep(BUILD_DELAY)
+            if IMPORT_IN_BUILD:
+                __import__(IMPORT_IN_BUILD)
             source = os.path.join(NAME, "__init__.py")
             with open(source, "rb") as handle:
                 return _write_wheel(wheel_directory, {source: handle.read()})

@@ -1,0 +1,262 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Serves given files (wheels, sdists) as a simple index on 127.0.0.1, one page per project.
+struct LoopbackFileIndex {
+    let directory: TemporaryDirectory
+    let server: LoopbackIndexServer
+
+    /// `files`: (PEP 503 project name, path of a file to serve).
+    init(_ files: [(project: String, path: String)]) throws {
+        directory = try TemporaryDirectory("kiln-e2e-build-index")
+        let folder = directory.file("files")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var links: [String: [String]] = [:]
+        for (project, path) in files {
+            let filename = (path as NSString).lastPathComponent
+            try FileManager.default.copyItem(atPath: path, toPath: folder + "/" + filename)
+            let digest = try ProcessHelper.run("/usr/bin/sha256sum", [path]).stdout.prefix(64)
+            links[project, default: []].append("<a href=\"../../files/\(filename)#sha256=\(digest)\">\(filename)</a>")
+        }
+        for (project, anchors) in links {
+            let page = directory.file("simple/\(project)")
+            try FileManager.default.createDirectory(atPath: page, withIntermediateDirectories: true)
+            try ("<html><body>\n" + anchors.joined(separator: "\n") + "\n</body></html>\n")
+                .write(toFile: page + "/index.html", atomically: false, encoding: .utf8)
+        }
+        server = try LoopbackIndexServer(root: directory.path)
+    }
+
+    var indexURL: String { server.url("/simple/") }
+}
+
+private let buildPython = "3.12"
+
+@Suite(.enabled(if: PyenvInterpreters.isAvailable(buildPython), "needs CPython \(buildPython) from pyenv"))
+struct BuildWheelEndToEndTests {
+    private func lines(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    private func kiln(_ arguments: [String], work: TemporaryDirectory, cache: String? = nil) throws -> KilnBinary.Result {
+        try KilnBinary.run(arguments + ["--python", buildPython, "--cache-dir", cache ?? work.file("cache"), "--no-index"],
+                           environment: ["SOURCE_DATE_EPOCH": nil])
+    }
+
+    @Test func buildsAWheelPrintsItsPathLastAndWritesAReport() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        var fixture = SdistFixture()
+        fixture.runLog = work.file("runs.log")
+        fixture.stdoutText = "backend chatter on stdout"
+        fixture.pkgInfoModificationTime = 1_700_000_000
+        let sdist = try fixture.writeSdist(in: work.path)
+        let result = try kiln(["build-wheel", sdist, "-o", work.file("out"), "-C", "k=1", "-C", "k=2", "--report", work.file("report.json")], work: work)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").last.map(String.init) == work.file("out") + "/" + fixture.wheelFilename)
+        #expect(!result.stdout.contains("backend chatter"))
+        #expect(!result.stderr.contains("backend chatter"))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work.file("report.json")))) as? [String: Any])
+        #expect(report["backend"] as? String == "kiln_test_backend")
+        #expect(report["hooks"] as? [String] == ["get_requires_for_build_wheel", "build_wheel"])
+        #expect(report["configSettings"] as? [String: [String]] == ["k": ["1", "2"]])
+        #expect(report["sourceDateEpoch"] as? Int == 1_700_000_000)
+        #expect(report["cacheHit"] as? Bool == false)
+        let wheel = report["wheel"] as? [String: Any]
+        #expect(wheel?["filename"] as? String == fixture.wheelFilename)
+        #expect(wheel?["tags"] as? [String] == ["py3-none-any"])
+        let digest = try ProcessHelper.run("/usr/bin/sha256sum", [work.file("out") + "/" + fixture.wheelFilename]).stdout.prefix(64)
+        #expect(wheel?["sha256"] as? String == String(digest))
+        #expect((report["interpreter"] as? [String: Any])?["version"] as? String != nil)
+        #expect((report["durations"] as? [[String: Any]])?.isEmpty == false)
+
+        // -v streams the backend's output to stderr; the cache answers without running the backend.
+        let again = try kiln(["build-wheel", sdist, "-o", work.file("again"), "-C", "k=1", "-C", "k=2", "-v"], work: work)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("from the built-wheel cache"))
+        #expect(lines(work.file("runs.log")).filter { $0 == "build_wheel" }.count == 1)
+        let verbose = try kiln(["build-wheel", sdist, "-o", work.file("verbose"), "-v"], work: work)
+        #expect(verbose.status == 0, "\(verbose.stderr)")
+        #expect(verbose.stderr.contains("backend chatter on stdout"))
+    }
+
+    @Test func requiresPythonRefusesWithExitOneAndNoHook() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        var fixture = SdistFixture(name: "old-only", version: "0.9")
+        fixture.runLog = work.file("runs.log")
+        fixture.pkgInfoRequiresPython = ">=3.6,<3.10"
+        let sdist = try fixture.writeSdist(in: work.path)
+        let result = try kiln(["build-wheel", sdist, "-o", work.file("out")], work: work)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let version = try ProcessHelper.run(PyenvInterpreters.path(for: buildPython) ?? "", ["-c", "import platform; print(platform.python_version())"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(result.stderr.contains("error: old-only 0.9 requires Python <3.10,>=3.6; the target interpreter is \(version)"), "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "error:").count == 2, "printed more than once: \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work.file("runs.log")))
+    }
+
+    @Test func aFailingBackendShowsPhaseTailLogAndExitsOne() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        var fixture = SdistFixture()
+        fixture.importInBuild = "cython_is_not_declared"
+        let sdist = try fixture.writeSdist(in: work.path)
+        let result = try kiln(["build-wheel", sdist, "-o", work.file("out")], work: work)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the build backend failed in building (build_wheel): ModuleNotFoundError"), "\(result.stderr)")
+        #expect(result.stderr.contains("last "))
+        #expect(result.stderr.contains("hint: the build imports the module 'cython_is_not_declared'"))
+        let logLine = result.stderr.split(separator: "\n").first { $0.contains("full log: ") }
+        let logPath = try #require(logLine.map { String($0.split(separator: " ").last ?? "") })
+        #expect(FileManager.default.fileExists(atPath: logPath))
+        try? FileManager.default.removeItem(atPath: (logPath as NSString).deletingLastPathComponent)
+    }
+
+    @Test func getRequiresResultsComeFromTheIndexIntoTheBuildEnvironment() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        var helper = WheelBuilder(name: "kiln-helper", version: "1.0")
+        helper.files = [WheelBuilder.Member("kiln_helper.py", "VALUE = 1\n")]
+        let helperWheel = try helper.build(in: work.path)
+        let index = try LoopbackFileIndex([("kiln-helper", helperWheel)])
+        var fixture = SdistFixture()
+        fixture.getRequires = ["kiln-helper==1.0"]
+        fixture.importInBuild = "kiln_helper"
+        let sdist = try fixture.writeSdist(in: work.path)
+        let result = try KilnBinary.run(
+            ["build-wheel", sdist, "-o", work.file("out"), "--python", buildPython, "--cache-dir", work.file("cache"),
+             "--index-url", index.indexURL, "--report", work.file("report.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work.file("report.json")))) as? [String: Any])
+        let requirements = report["buildRequirements"] as? [[String: Any]] ?? []
+        let digest = try ProcessHelper.run("/usr/bin/sha256sum", [helperWheel]).stdout.prefix(64)
+        #expect(requirements.count == 1)
+        #expect(requirements.first?["name"] as? String == "kiln-helper")
+        #expect(requirements.first?["version"] as? String == "1.0")
+        #expect(requirements.first?["sha256"] as? String == String(digest))
+    }
+
+    @Test func eightConcurrentBuildsRunTheBackendOnce() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        var fixture = SdistFixture()
+        fixture.runLog = work.file("runs.log")
+        fixture.buildDelay = 1.5
+        let sdist = try fixture.writeSdist(in: work.path)
+        let results = ResultBox(count: 8)
+        DispatchQueue.concurrentPerform(iterations: 8) { number in
+            let result = try? KilnBinary.run(
+                ["build-wheel", sdist, "-o", work.file("out\(number)"), "--python", buildPython, "--cache-dir", work.file("cache"), "--no-index"])
+            results.set(number, result)
+        }
+        let all = results.values
+        #expect(all.allSatisfy { $0?.status == 0 }, "\(all.map { $0?.stderr ?? "no result" })")
+        #expect(lines(work.file("runs.log")).filter { $0 == "build_wheel" }.count == 1)
+        #expect(all.contains { $0?.stderr.contains("waiting for another build of demo_pkg 1.0") == true })
+        let wheels = try (0..<8).map { try Data(contentsOf: URL(fileURLWithPath: work.file("out\($0)/") + fixture.wheelFilename)) }
+        #expect(Set(wheels).count == 1)
+    }
+
+    @Test func twoColdBuildsAreByteIdentical() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        let sdist = try SdistFixture().writeSdist(in: work.path)
+        let first = try kiln(["build-wheel", sdist, "-o", work.file("one")], work: work, cache: work.file("cache1"))
+        Thread.sleep(forTimeInterval: 1.1)
+        let second = try kiln(["build-wheel", sdist, "-o", work.file("two")], work: work, cache: work.file("cache2"))
+        #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
+        let one = try Data(contentsOf: URL(fileURLWithPath: first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let two = try Data(contentsOf: URL(fileURLWithPath: second.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(one == two)
+    }
+
+    @Test func buildMakesTheSdistThenTheWheelFromIt() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        var fixture = SdistFixture()
+        fixture.runLog = work.file("runs.log")
+        let tree = try fixture.writeTree(in: work.path)
+        let result = try kiln(["build", tree, "-o", work.file("dist")], work: work)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n") == [work.file("dist/demo_pkg-1.0.tar.gz"), work.file("dist/") + fixture.wheelFilename].map { Substring($0) })
+        #expect(lines(work.file("runs.log")) == ["get_requires_for_build_sdist", "build_sdist", "get_requires_for_build_wheel", "build_wheel"])
+        let sdistOnly = try kiln(["build-sdist", tree, "-o", work.file("sdist")], work: work)
+        #expect(sdistOnly.status == 0, "\(sdistOnly.stderr)")
+        #expect(sdistOnly.stdout == work.file("sdist/demo_pkg-1.0.tar.gz") + "\n")
+    }
+
+    @Test func nameEqualsVersionFetchesTheSdistFromTheIndex() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        var fixture = SdistFixture()
+        fixture.runLog = work.file("runs.log")
+        let sdist = try fixture.writeSdist(in: work.path)
+        let index = try LoopbackFileIndex([("demo-pkg", sdist)])
+        let result = try KilnBinary.run(
+            ["build-wheel", "demo-pkg==1.0", "-o", work.file("out"), "--python", buildPython, "--cache-dir", work.file("cache"),
+             "--index-url", index.indexURL])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("/out/" + fixture.wheelFilename + "\n"))
+        let missing = try KilnBinary.run(
+            ["build-wheel", "demo-pkg==2.0", "-o", work.file("out"), "--python", buildPython, "--cache-dir", work.file("cache"),
+             "--index-url", index.indexURL])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no source distribution of demo-pkg 2.0"), "\(missing.stderr)")
+    }
+
+    @Test func noIsolationChecksTheBuildRequirements() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        var fixture = SdistFixture()
+        fixture.buildRequires = ["kiln-not-installed-anywhere>=1"]
+        fixture.runLog = work.file("runs.log")
+        let sdist = try fixture.writeSdist(in: work.path)
+        let refused = try kiln(["build-wheel", sdist, "-o", work.file("out"), "--no-isolation"], work: work)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("not installed in the target interpreter: kiln-not-installed-anywhere>=1 (not installed)"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work.file("runs.log")))
+        let skipped = try kiln(["build-wheel", sdist, "-o", work.file("out"), "--no-isolation", "--skip-dependency-check"], work: work)
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(lines(work.file("runs.log")) == ["get_requires_for_build_wheel", "build_wheel"])
+    }
+
+    /// No `[build-system]`: setuptools' legacy backend with setuptools (and wheel, which it asks
+    /// for) served from the wheels CPython's own test suite ships.
+    @Test(.enabled(if: LegacyWheels.available, "needs setuptools/wheel wheels from CPython 3.13's test data"))
+    func aSetupPyProjectUsesTheLegacyBackend() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        let index = try LoopbackFileIndex([("setuptools", LegacyWheels.setuptools), ("wheel", LegacyWheels.wheel)])
+        var fixture = SdistFixture(name: "legacy-demo", version: "2.0")
+        fixture.legacySetupPy = true
+        let sdist = try fixture.writeSdist(in: work.path)
+        let result = try KilnBinary.run(
+            ["build-wheel", sdist, "-o", work.file("out"), "--python", buildPython, "--cache-dir", work.file("cache"),
+             "--index-url", index.indexURL, "--report", work.file("report.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("/out/legacy_demo-2.0-py3-none-any.whl\n"))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work.file("report.json")))) as? [String: Any])
+        #expect(report["backend"] as? String == "setuptools.build_meta:__legacy__")
+        let names = (report["buildRequirements"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names.contains("setuptools"))
+    }
+}
+
+enum LegacyWheels {
+    static let setuptools = PyenvInterpreters.root + "/versions/3.13.0/lib/python3.13/test/wheeldata/setuptools-67.6.1-py3-none-any.whl"
+    static let wheel = PyenvInterpreters.root + "/versions/3.13.0/lib/python3.13/test/wheeldata/wheel-0.43.0-py3-none-any.whl"
+    static var available: Bool { FileManager.default.fileExists(atPath: setuptools) && FileManager.default.fileExists(atPath: wheel) }
+}
+
+/// Results of parallel runs, filled from several threads.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [KilnBinary.Result?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: KilnBinary.Result?) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [KilnBinary.Result?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
