@@ -15,11 +15,14 @@ struct BuildSdistCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(options: global)
+        let (global, python, build, tree) = (self.global, self.python, self.build, self.tree)
         try await CommandFailure.run(console) {
-            let prepared = try await build.prepare(global: global, python: python, console: console)
-            let outcome = try await prepared.service.buildSdist(tree: tree, into: build.absoluteOutputDirectory, options: prepared.options)
-            try build.writeReport(outcome.report)
-            console.result(outcome.path)
+            try await InterruptibleRun.run {
+                let prepared = try await build.prepare(global: global, python: python, console: console)
+                let outcome = try await prepared.service.buildSdist(tree: tree, into: build.absoluteOutputDirectory, options: prepared.options)
+                try build.writeReport(outcome.report)
+                console.result(outcome.path)
+            }
         }
     }
 }

@@ -214,6 +214,37 @@ struct BuildWheelEndToEndTests {
         #expect(lines(work.file("runs.log")) == ["get_requires_for_build_wheel", "build_wheel"])
     }
 
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalStopsTheBackendAndPublishesNothing(signal: Int32) throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        var fixture = SdistFixture()
+        fixture.probeDirectory = work.path
+        fixture.runLog = work.file("runs.log")
+        fixture.buildDelay = 60
+        fixture.releaseFile = work.file("release")
+        let sdist = try fixture.writeSdist(in: work.path)
+        let arguments = ["build-wheel", sdist, "-o", work.file("out"), "--python", buildPython, "--cache-dir", work.file("cache"), "--no-index"]
+        let process = try BackgroundProcess(KilnBinary.path, arguments)
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: work.file("build_wheel.json")) && Date() < deadline { usleep(20_000) }
+        usleep(100_000)
+        let probe = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work.file("build_wheel.json")))) as? [String: Any])
+        let backend = try #require(probe["pid"] as? Int32)
+        process.kill(signal)
+        let result = process.wait()
+        #expect(!process.wasKilled, "kiln died of the signal instead of stopping its build")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("interrupted"), "\(result.stderr)")
+        #expect(kill(backend, 0) != 0, "the backend (pid \(backend)) outlived kiln")
+        #expect(!FileManager.default.fileExists(atPath: work.file("out/") + fixture.wheelFilename))
+        // The lock was released and nothing half-built was published: a new build runs the backend.
+        FileManager.default.createFile(atPath: work.file("release"), contents: nil)
+        let retry = try kiln(["build-wheel", sdist, "-o", work.file("out")], work: work)
+        #expect(retry.status == 0, "\(retry.stderr)")
+        #expect(!retry.stderr.contains("from the built-wheel cache"))
+        #expect(lines(work.file("runs.log")).filter { $0 == "build_wheel" }.count == 2)
+    }
+
     /// No `[build-system]`: setuptools' legacy backend with setuptools (and wheel, which it asks
     /// for) served from the wheels CPython's own test suite ships.
     @Test(.enabled(if: LegacyWheels.available, "needs setuptools/wheel wheels from CPython 3.13's test data"))

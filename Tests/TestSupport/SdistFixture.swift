@@ -32,6 +32,8 @@ public struct SdistFixture: Sendable {
     public var files: [String: String] = [:]
     /// Seconds the backend sleeps in build_wheel (to widen races).
     public var buildDelay: Double = 0
+    /// With `buildDelay`: build_wheel stops waiting as soon as this file exists.
+    public var releaseFile: String? = nil
     /// A module build_wheel imports (one a build requirement provides).
     public var importInBuild: String? = nil
     /// A setup.py project with no pyproject.toml: PEP 517's default (setuptools' legacy backend).
@@ -125,6 +127,7 @@ public enum InTreeBackendSource {
         OMITTED = \(omitted)
         BUILD_DELAY = \(fixture.buildDelay)
         IMPORT_IN_BUILD = \(literal(fixture.importInBuild))
+        RELEASE_FILE = \(literal(fixture.releaseFile))
 
 
         def _enter(hook, **arguments):
@@ -134,7 +137,7 @@ public enum InTreeBackendSource {
             if PROBE_DIR:
                 with open(os.path.join(PROBE_DIR, hook + ".json"), "w") as handle:
                     json.dump({"environ": dict(os.environ), "arguments": arguments, "cwd": os.getcwd(),
-                               "sys_path": sys.path, "executable": sys.executable}, handle)
+                               "sys_path": sys.path, "executable": sys.executable, "pid": os.getpid()}, handle)
             if STDOUT_TEXT:
                 print(STDOUT_TEXT)
                 sys.stdout.flush()
@@ -210,8 +213,10 @@ public enum InTreeBackendSource {
 
         def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
             _enter("build_wheel", config_settings=config_settings, metadata_directory=metadata_directory)
-            if BUILD_DELAY:
-                time.sleep(BUILD_DELAY)
+            waited = 0.0
+            while waited < BUILD_DELAY and not (RELEASE_FILE and os.path.exists(RELEASE_FILE)):
+                time.sleep(0.05)
+                waited += 0.05
             if IMPORT_IN_BUILD:
                 __import__(IMPORT_IN_BUILD)
             source = os.path.join(NAME, "__init__.py")

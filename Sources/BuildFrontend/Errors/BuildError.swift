@@ -8,6 +8,8 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case backend(BackendFailure)
     case cache(String)
     case io(SystemCallError)
+    /// The build was cancelled (SIGINT/SIGTERM); the backend's processes were killed.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -16,6 +18,7 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         case .backend(let failure): return failure.description
         case .cache(let message): return message
         case .io(let error): return error.description
+        case .cancelled: return "the build was interrupted; its processes were stopped and nothing was published"
         }
     }
 
@@ -25,7 +28,7 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         case .input(let error): return error.hint
         case .environment(let failure): return failure.hint
         case .backend(let failure): return failure.hint
-        case .cache, .io: return nil
+        case .cache, .io, .cancelled: return nil
         }
     }
 }

@@ -51,6 +51,7 @@ struct HookInvoker: Sendable {
         } catch {
             throw .environment(BuildEnvironmentFailure(project: sourceTree, phase: hook.phase, reason: error.description))
         }
+        if Task.isCancelled { throw .cancelled }
         guard let bytes = try? FileSystem.readBytes(result), let value = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) else {
             let reason = termination == .exited(0)
                 ? "the hook runner wrote no result"
