@@ -127,3 +127,29 @@ import TestSupport
         #expect(Base64URL.encode(Array("hello".utf8)) == "aGVsbG8")
     }
 }
+
+@Suite struct SourceProjectTests {
+    @Test func withoutBuildSystemTheLegacyBackendAndSetuptoolsApply() throws {
+        let work = try TemporaryDirectory("kiln-source-project")
+        try "from setuptools import setup\nsetup()\n".write(toFile: work.file("setup.py"), atomically: false, encoding: .utf8)
+        let setupOnly = try SourceProject(root: work.path)
+        #expect(setupOnly.backend == "setuptools.build_meta:__legacy__")
+        #expect(setupOnly.buildRequirements.map(\.description) == ["setuptools>=40.8.0"])
+
+        try "[project]\nname = \"x\"\nversion = \"1\"\n".write(toFile: work.file("pyproject.toml"), atomically: false, encoding: .utf8)
+        let noTable = try SourceProject(root: work.path)
+        #expect(noTable.backend == "setuptools.build_meta:__legacy__")
+        #expect(noTable.buildRequirements.map(\.description) == ["setuptools>=40.8.0"])
+
+        // A table without build-backend keeps its own requires (pip and uv do the same).
+        try "[build-system]\nrequires = [\"setuptools>=61\", \"wheel\"]\n".write(toFile: work.file("pyproject.toml"), atomically: false, encoding: .utf8)
+        let noBackend = try SourceProject(root: work.path)
+        #expect(noBackend.backend == "setuptools.build_meta:__legacy__")
+        #expect(noBackend.buildRequirements.map(\.description) == ["setuptools>=61", "wheel"])
+    }
+
+    @Test func aDirectoryWithNeitherFileIsNotASourceTree() throws {
+        let work = try TemporaryDirectory("kiln-source-project")
+        #expect(throws: BuildInputError.unsupportedSource(work.path)) { try SourceProject(root: work.path) }
+    }
+}

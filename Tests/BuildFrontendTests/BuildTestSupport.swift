@@ -36,7 +36,7 @@ struct BuildRig {
     let cache: CacheRoot
     let installer: RecordingInstaller
 
-    static func make(installer: RecordingInstaller = RecordingInstaller()) async throws -> BuildRig {
+    static func make(installer: RecordingInstaller = RecordingInstaller(), minor: String = BuildRig.minor) async throws -> BuildRig {
         let work = try TemporaryDirectory("kiln-build-test")
         guard let path = PyenvInterpreters.path(for: minor) else { throw FixtureError(message: "no Python \(minor)") }
         let interpreter = try await InterpreterInspector(cacheDirectory: nil).inspect(path)
@@ -66,3 +66,6 @@ struct BuildRig {
 }
 
 let needsPython311 = Testing.ConditionTrait.enabled(if: PyenvInterpreters.isAvailable(BuildRig.minor), "needs CPython \(BuildRig.minor) from pyenv")
+
+/// The interpreters the hook runner must work on (3.8–3.13) that this machine has.
+let hookRunnerPythons = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"].filter(PyenvInterpreters.isAvailable)

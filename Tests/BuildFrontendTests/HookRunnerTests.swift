@@ -18,8 +18,9 @@ import TestSupport
         return (invoker, root)
     }
 
-    @Test func runsEveryHook() async throws {
-        let rig = try await BuildRig.make()
+    @Test(arguments: hookRunnerPythons)
+    func runsEveryHook(python: String) async throws {
+        let rig = try await BuildRig.make(minor: python)
         var fixture = SdistFixture()
         fixture.runLog = rig.work.file("runs.log")
         fixture.getRequires = ["kiln-helper>=1"]
@@ -52,8 +53,9 @@ import TestSupport
          "build_sdist"].firstIndex(of: hook) ?? 99
     }
 
-    @Test func missingOptionalHooksGetTheirDefaults() async throws {
-        let rig = try await BuildRig.make()
+    @Test(arguments: hookRunnerPythons)
+    func missingOptionalHooksGetTheirDefaults(python: String) async throws {
+        let rig = try await BuildRig.make(minor: python)
         var fixture = SdistFixture()
         fixture.omittedHooks = ["get_requires_for_build_wheel", "prepare_metadata_for_build_wheel", "build_editable",
                                 "get_requires_for_build_editable", "prepare_metadata_for_build_editable"]
@@ -73,8 +75,9 @@ import TestSupport
         #expect(try await invoker.run(.prepareMetadataForBuildEditable, arguments: ["metadata_directory": .string(metadata)]) == .missing)
     }
 
-    @Test func aRaisingHookReportsItsExceptionAndTraceback() async throws {
-        let rig = try await BuildRig.make()
+    @Test(arguments: hookRunnerPythons)
+    func aRaisingHookReportsItsExceptionAndTraceback(python: String) async throws {
+        let rig = try await BuildRig.make(minor: python)
         var fixture = SdistFixture()
         fixture.raisingHook = "build_wheel"
         let (invoker, _) = try invoker(fixture, rig: rig)

@@ -191,7 +191,7 @@ public struct BuildService: Sendable {
                 project: name, phase: .checkingWheel, hook: .buildWheel, reason: error.description, logTail: [], logPath: log.path, hint: nil))
         }
         builder.record.add(BuildPhase.checkingWheel.rawValue, since: start)
-        try? FileSystem.removeTree(log.path)
+        try? FileSystem.removeTree(FileSystem.parent(of: log.path))
         return Built(wheelPath: path, filename: filename, report: report(project, builder.record, options: options, epoch: epoch))
     }
 
@@ -232,7 +232,7 @@ public struct BuildService: Sendable {
             keep(log)
             throw error
         }
-        try? FileSystem.removeTree(log.path)
+        try? FileSystem.removeTree(FileSystem.parent(of: log.path))
         let placed = try OutputFile.place(FileSystem.join(output, filename), into: outputDirectory, as: filename)
         var result = report(project, builder.record, options: options, epoch: epoch)
         result.sdist = placed

@@ -13,7 +13,7 @@ public protocol BuildEnvironmentInstaller: Sendable {
 }
 
 /// One distribution installed into a build environment, for the report.
-public struct ResolvedBuildRequirement: Sendable, Equatable, Codable {
+public struct ResolvedBuildRequirement: Sendable, Hashable, Codable {
     public let name: String
     public let version: String
     /// SHA-256 of the file installed (nil if the installer did not know it).
