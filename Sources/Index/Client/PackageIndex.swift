@@ -60,8 +60,10 @@ public struct PackageIndex: Sendable {
         await withTaskGroup(of: (PackageName, Result<ProjectPage, IndexError>).self) { group in
             for name in Set(names) {
                 group.addTask {
+                    // Bound first: swiftc 6.3.1 -O miscompiles a tuple built around an inline `try await`.
                     do throws(IndexError) {
-                        return (name, .success(try await project(name)))
+                        let page = try await project(name)
+                        return (name, .success(page))
                     } catch {
                         return (name, .failure(error))
                     }

@@ -79,8 +79,10 @@ public struct IndexMetadataProvider: MetadataProvider {
         await state.page(name) {
             Task {
                 let result = await gate.run { () async -> Result<ProjectPage, IndexError> in
+                    // Bound first: swiftc 6.3.1 -O miscompiles an enum built around an inline `try await`.
                     do throws(IndexError) {
-                        return .success(try await index.project(name))
+                        let page = try await index.project(name)
+                        return .success(page)
                     } catch {
                         return .failure(error)
                     }

@@ -124,8 +124,10 @@ public struct RequirementInstaller: Sendable {
         let results = await withTaskGroup(of: (String, Result<DownloadedFile, IndexError>).self) { group in
             for file in files {
                 group.addTask {
+                    // Bound first: swiftc 6.3.1 -O miscompiles a tuple built around an inline `try await`.
                     do throws(IndexError) {
-                        return (file.filename, .success(try await index.download(file)))
+                        let downloaded = try await index.download(file)
+                        return (file.filename, .success(downloaded))
                     } catch {
                         return (file.filename, .failure(error))
                     }
