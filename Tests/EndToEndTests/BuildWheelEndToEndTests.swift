@@ -135,6 +135,34 @@ struct BuildWheelEndToEndTests {
         #expect(requirements.first?["sha256"] as? String == String(digest))
     }
 
+    @Test func buildConstraintsApplyToBuildRequirements() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        var paths: [(project: String, path: String)] = []
+        for version in ["1.0", "2.0"] {
+            var helper = WheelBuilder(name: "kiln-helper", version: version)
+            helper.files = [WheelBuilder.Member("kiln_helper.py", "VALUE = '\(version)'\n")]
+            paths.append(("kiln-helper", try helper.build(in: work.path)))
+        }
+        let index = try LoopbackFileIndex(paths)
+        var fixture = SdistFixture()
+        fixture.buildRequires = ["kiln-helper"]
+        fixture.runLog = work.file("runs.log")
+        let sdist = try fixture.writeSdist(in: work.path)
+        try "kiln-helper<2  # too new\n".write(toFile: work.file("constraints.txt"), atomically: false, encoding: .utf8)
+        func build(_ extra: [String], report: String) throws -> [String] {
+            let result = try KilnBinary.run(
+                ["build-wheel", sdist, "-o", work.file("out"), "--python", buildPython, "--cache-dir", work.file("cache"),
+                 "--index-url", index.indexURL, "--report", work.file(report)] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work.file(report)))) as? [String: Any]
+            return (json?["buildRequirements"] as? [[String: Any]] ?? []).map { "\($0["name"] ?? "")==\($0["version"] ?? "")" }
+        }
+        #expect(try build(["--build-constraint", work.file("constraints.txt")], report: "constrained.json") == ["kiln-helper==1.0"])
+        // Without the constraint the key differs: a new build, with the newest helper.
+        #expect(try build([], report: "free.json") == ["kiln-helper==2.0"])
+        #expect(lines(work.file("runs.log")).filter { $0 == "build_wheel" }.count == 2)
+    }
+
     @Test func eightConcurrentBuildsRunTheBackendOnce() throws {
         let work = try TemporaryDirectory("kiln-e2e-build")
         var fixture = SdistFixture()
