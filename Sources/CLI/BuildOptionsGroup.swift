@@ -10,7 +10,7 @@ import SystemSupport
 
 /// Options shared by `build-wheel`, `build-sdist` and `build`.
 struct BuildOptionsGroup: ParsableArguments {
-    @Option(name: [.customShort("o"), .customLong("out-dir")], help: "Directory the built file goes to (default ./dist).")
+    @Option(name: [.customShort("o"), .customLong("out-dir")], help: "Directory the built files go to.")
     var outputDirectory: String = "dist"
 
     @Flag(name: .customLong("no-isolation"), help: "Build in the target interpreter instead of a fresh build environment.")
