@@ -1,0 +1,122 @@
+import PackagingModel
+import Python
+import SystemSupport
+
+/// One build from its unpacked tree: the guard, the hooks, the check of the wheel.
+extension BuildService {
+    struct Built {
+        let wheelPath: String
+        let filename: String
+        var report: BuildReport
+    }
+
+    func buildFromArchive(_ archive: String, filename: SdistFilename?, in directory: BuildDirectory, options: BuildOptions) async throws(BuildError) -> Built {
+        let label = filename.map { "\($0.name) \($0.version)" } ?? FileSystem.basename(of: archive)
+        onEvent(.phase(.unpacking, project: label))
+        let start = ContinuousClock.now
+        let unpacked: UnpackedSdist
+        do {
+            unpacked = try unpacker.unpack(archive, into: try directory.subdirectory("src"))
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw .input(.unpackFailed(archive: archive, reason: "\(error)"))
+        }
+        let project = try SourceProject.load(unpacked.root)
+        if let filename, let metadata = project.pkgInfo, metadata.name.normalized != filename.name.normalized {
+            throw .input(.nameMismatch(file: FileSystem.basename(of: archive), expected: filename.name.original, found: metadata.name.original))
+        }
+        let epoch = options.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+            ?? HookEnvironment.sourceDateEpoch(pkgInfoModificationTime: unpacked.pkgInfoModificationTime)
+        var record = BuildRecord()
+        record.add(BuildPhase.unpacking.rawValue, since: start)
+        let wheel = try await build(project, in: directory, options: options, epoch: epoch, record: record,
+                                    expected: filename.map { ($0.name, $0.version) })
+        return wheel
+    }
+
+    /// Guard, hooks, check. `expected`: the name and version the wheel must have.
+    func build(
+        _ project: SourceProject, in directory: BuildDirectory, options: BuildOptions, epoch: Int64?, record: BuildRecord,
+        expected: (PackageName, Version)?
+    ) async throws(BuildError) -> Built {
+        let name = project.displayName
+        let version = project.version ?? expected?.1.description ?? "(unknown version)"
+        try checkGuard(project: name, version: version, bounds: RequiresPythonGuard.bounds(of: project, index: options.indexRequiresPython))
+        let log = try makeLog(for: "\(name)-\(version)")
+        var builder = ProjectBuilder(
+            project: project, target: target, venvBase: venvBase, isolation: options.isolation,
+            configSettings: options.configSettings, constraints: options.buildConstraints, baseEnvironment: options.environment,
+            sourceDateEpoch: epoch, workDirectory: directory.path, log: log, streamOutput: options.streamOutput,
+            hookTimeout: options.hookTimeout, onEvent: onEvent)
+        builder.record = record
+        let output = try directory.subdirectory("wheel")
+        let filename: String
+        do {
+            filename = try await builder.buildWheel(into: output)
+        } catch {
+            keep(log)
+            throw error
+        }
+        let path = FileSystem.join(output, filename)
+        let start = ContinuousClock.now
+        do {
+            _ = try BuiltWheelCheck.check(
+                path, name: expected?.0 ?? project.pkgInfo?.name ?? project.project?.name,
+                version: expected?.1 ?? project.pkgInfo?.version ?? project.project?.version,
+                compatibleTags: Set(target.compatibleTags), interpreter: "\(target.implementationName) \(target.fullVersion)")
+        } catch {
+            keep(log)
+            throw .backend(BackendFailure(
+                project: name, phase: .checkingWheel, hook: .buildWheel, reason: error.description, logTail: [], logPath: log.path, hint: nil))
+        }
+        builder.record.add(BuildPhase.checkingWheel.rawValue, since: start)
+        try? FileSystem.removeTree(FileSystem.parent(of: log.path))
+        return Built(wheelPath: path, filename: filename, report: report(project, builder.record, options: options, epoch: epoch))
+    }
+
+    func checkGuard(project: String, version: String, bounds: [RequiresPythonGuard.Bound]) throws(BuildError) {
+        do {
+            try RequiresPythonGuard.check(project: project, version: version, bounds: bounds, interpreterVersion: target.fullVersion)
+        } catch {
+            throw .input(error)
+        }
+    }
+
+    /// Logs live beside the build directories, outside them, so a failed build's log outlives its directory.
+    func makeLog(for label: String) throws(BuildError) -> BuildLog {
+        let directory = try BuildDirectory.make(prefix: label + "-log")
+        return BuildLog(path: FileSystem.join(directory.path, "build.log"))
+    }
+
+    func keep(_ log: BuildLog) {
+        onEvent(.logKept(log.path))
+    }
+
+    func report(_ project: SourceProject, _ record: BuildRecord, options: BuildOptions, epoch: Int64?) -> BuildReport {
+        var settings: [String: [String]] = [:]
+        for key in options.configSettings.keys { settings[key] = options.configSettings.values[key]?.values ?? [] }
+        return BuildReport(
+            project: project.displayName, version: project.version, backend: record.backend, backendPath: record.backendPath,
+            hooks: record.hooks, buildRequirements: record.buildRequirements, configSettings: settings, sourceDateEpoch: epoch,
+            interpreter: .init(path: target.path, implementation: target.implementationName, version: target.fullVersion.description,
+                               tag: target.compatibleTags.first?.description),
+            durations: record.durations, cacheHit: false, wheel: nil, sdist: nil)
+    }
+
+    func wheelInfo(_ path: String) throws(BuildError) -> BuildReport.WheelInfo {
+        do {
+            let sha256 = try SHA256Hasher.hexDigest(ofFile: path)
+            let size = (try FileStatus.of(path))?.size ?? 0
+            let filename = FileSystem.basename(of: path)
+            let tags = (try? WheelFilename(filename)).map { $0.tags.map(\.description).sorted() } ?? []
+            return BuildReport.WheelInfo(filename: filename, path: path, tags: tags, size: size, sha256: sha256)
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
