@@ -179,7 +179,7 @@ struct BuildWheelEndToEndTests {
         #expect(all.allSatisfy { $0?.status == 0 }, "\(all.map { $0?.stderr ?? "no result" })")
         #expect(lines(work.file("runs.log")).filter { $0 == "build_wheel" }.count == 1)
         #expect(all.contains { $0?.stderr.contains("waiting for another build of demo_pkg 1.0") == true })
-        let wheels = try (0..<8).map { try Data(contentsOf: URL(fileURLWithPath: work.file("out\($0)/") + fixture.wheelFilename)) }
+        let wheels = try (0..<8).map { try fileDigest(work.file("out\($0)/") + fixture.wheelFilename) }
         #expect(Set(wheels).count == 1)
     }
 
@@ -190,8 +190,8 @@ struct BuildWheelEndToEndTests {
         Thread.sleep(forTimeInterval: 1.1)
         let second = try kiln(["build-wheel", sdist, "-o", work.file("two")], work: work, cache: work.file("cache2"))
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
-        let one = try Data(contentsOf: URL(fileURLWithPath: first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
-        let two = try Data(contentsOf: URL(fileURLWithPath: second.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let one = try fileDigest(first.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let two = try fileDigest(second.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(one == two)
     }
 
@@ -297,10 +297,18 @@ struct BuildWheelEndToEndTests {
             ["build-wheel", sdist, "-o", work.file("again"), "--python", buildPython, "--cache-dir", work.file("cache2"),
              "--index-url", index.indexURL], environment: ["SOURCE_DATE_EPOCH": nil])
         #expect(again.status == 0, "\(again.stderr)")
-        let first = try Data(contentsOf: URL(fileURLWithPath: work.file("out/legacy_demo-2.0-py3-none-any.whl")))
-        let second = try Data(contentsOf: URL(fileURLWithPath: work.file("again/legacy_demo-2.0-py3-none-any.whl")))
+        let first = try fileDigest(work.file("out/legacy_demo-2.0-py3-none-any.whl"))
+        let second = try fileDigest(work.file("again/legacy_demo-2.0-py3-none-any.whl"))
         #expect(first == second)
     }
+}
+
+/// A file's SHA-256 (hex): wheels are compared by digest, so a mismatch prints two short strings
+/// instead of a byte diff of two archives.
+func fileDigest(_ path: String) throws -> String {
+    let result = try ProcessHelper.run("/usr/bin/sha256sum", [path])
+    guard result.status == 0 else { throw FixtureError(message: "sha256sum \(path): \(result.stderr)") }
+    return String(result.stdout.prefix(64))
 }
 
 enum LegacyWheels {
