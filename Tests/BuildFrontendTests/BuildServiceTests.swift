@@ -177,6 +177,9 @@ import TestSupport
         #expect(rig.lines(rig.work.file("runs.log")) == ["get_requires_for_build_wheel", "build_wheel"])
         #expect(try SHA256Hasher.hexDigest(ofFile: first.path) == SHA256Hasher.hexDigest(ofFile: second.path))
         #expect(first.report.wheel?.sha256 == second.report.wheel?.sha256)
+        // Copies, not links into the cache: editing an output must not change the cached wheel.
+        #expect(try FileStatus.of(first.path)?.linkCount == 1)
+        #expect(try FileStatus.of(second.path)?.linkCount == 1)
         // Other config settings are another key: the backend runs again.
         _ = try await service.buildWheel(sdist: sdist, into: rig.work.file("three"), options: try rig.options(["x=1"]))
         #expect(rig.lines(rig.work.file("runs.log")).filter { $0 == "build_wheel" }.count == 2)

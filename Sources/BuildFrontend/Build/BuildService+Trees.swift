@@ -11,7 +11,7 @@ extension BuildService {
         defer { directory.remove() }
         let epoch = options.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
         var built = try await build(project, in: directory, options: options, epoch: epoch, record: BuildRecord(), expected: nil)
-        let placed = try OutputFile.place(built.wheelPath, into: outputDirectory, as: built.filename)
+        let placed = try OutputFile.place(built.wheelPath, into: outputDirectory, as: built.filename, mayLink: true)
         built.report.wheel = try wheelInfo(placed)
         return Outcome(path: placed, report: built.report)
     }
@@ -40,7 +40,7 @@ extension BuildService {
             throw error
         }
         try? FileSystem.removeTree(FileSystem.parent(of: log.path))
-        let placed = try OutputFile.place(FileSystem.join(output, filename), into: outputDirectory, as: filename)
+        let placed = try OutputFile.place(FileSystem.join(output, filename), into: outputDirectory, as: filename, mayLink: true)
         var result = report(project, builder.record, options: options, epoch: epoch)
         result.sdist = placed
         return Outcome(path: placed, report: result)

@@ -85,7 +85,7 @@ public struct BuildService: Sendable {
             throw .cache("\(error)")
         }
         var stored = try CachedBuild.read(entry)
-        let placed = try OutputFile.place(FileSystem.join(entry, stored.wheel), into: outputDirectory, as: stored.wheel)
+        let placed = try OutputFile.place(FileSystem.join(entry, stored.wheel), into: outputDirectory, as: stored.wheel, mayLink: false)
         if !obtained.wasProduced {
             onEvent(.cacheHit(wheel: stored.wheel))
             stored.report.hooks = []
@@ -104,7 +104,7 @@ public struct BuildService: Sendable {
         let built = try await buildFromArchive(archive, filename: filename, in: directory, options: options)
         do {
             try FileSystem.createDirectories(temporary)
-            _ = try OutputFile.place(built.wheelPath, into: temporary, as: built.filename)
+            _ = try OutputFile.place(built.wheelPath, into: temporary, as: built.filename, mayLink: true)
             try FileSystem.writeAtomically(CachedBuild(wheel: built.filename, report: built.report).encoded(), to: FileSystem.join(temporary, CachedBuild.recordName), flush: false)
         } catch let error as BuildError {
             throw error
@@ -119,7 +119,7 @@ public struct BuildService: Sendable {
         let directory = try BuildDirectory.make(prefix: filename.map { "\($0.name.normalized)-\($0.version)" } ?? "sdist")
         defer { directory.remove() }
         var built = try await buildFromArchive(archive, filename: filename, in: directory, options: options)
-        let placed = try OutputFile.place(built.wheelPath, into: outputDirectory, as: built.filename)
+        let placed = try OutputFile.place(built.wheelPath, into: outputDirectory, as: built.filename, mayLink: true)
         built.report.wheel = try wheelInfo(placed)
         return Outcome(path: placed, report: built.report)
     }

@@ -4,9 +4,11 @@ import Glibc
 import SystemSupport
 
 /// Places a finished file in a directory a user reads: under a temporary name, then one rename,
-/// so nobody sees half a wheel. A hard link when the file systems allow, else a copy.
+/// so nobody sees half a wheel. `mayLink`: a hard link when the file systems allow (for sources
+/// about to be deleted); never for a cache entry, which a user's later edit of the output must
+/// not change.
 enum OutputFile {
-    static func place(_ source: String, into directory: String, as filename: String) throws(BuildError) -> String {
+    static func place(_ source: String, into directory: String, as filename: String, mayLink: Bool) throws(BuildError) -> String {
         let destination = FileSystem.join(directory, filename)
         do {
             try FileSystem.createDirectories(directory)
@@ -14,7 +16,7 @@ enum OutputFile {
             throw .io(error)
         }
         let temporary = FileSystem.temporarySibling(of: destination)
-        if link(source, temporary) != 0 {
+        if !mayLink || link(source, temporary) != 0 {
             do {
                 try copy(source, to: temporary)
             } catch {
