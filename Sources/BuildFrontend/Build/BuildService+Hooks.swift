@@ -14,13 +14,13 @@ extension BuildService {
         let label = filename.map { "\($0.name) \($0.version)" } ?? FileSystem.basename(of: archive)
         onEvent(.phase(.unpacking, project: label))
         let start = ContinuousClock.now
+        let source = try directory.subdirectory("src")
+        let unpacker = self.unpacker
         let unpacked: UnpackedSdist
         do {
-            unpacked = try unpacker.unpack(archive, into: try directory.subdirectory("src"))
-        } catch let error as BuildError {
-            throw error
+            unpacked = try await OffPool.run { () throws(SdistUnpackError) -> UnpackedSdist in try unpacker.unpack(archive, into: source) }
         } catch {
-            throw .input(.unpackFailed(archive: archive, reason: "\(error)"))
+            throw .input(.unpackFailed(archive: archive, reason: error.description))
         }
         let project = try SourceProject.load(unpacked.root)
         if let filename, let metadata = project.pkgInfo, metadata.name.normalized != filename.name.normalized {
@@ -61,10 +61,13 @@ extension BuildService {
         let path = FileSystem.join(output, filename)
         let start = ContinuousClock.now
         do {
-            _ = try BuiltWheelCheck.check(
-                path, name: expected?.0 ?? project.pkgInfo?.name ?? project.project?.name,
-                version: expected?.1 ?? project.pkgInfo?.version ?? project.project?.version,
-                compatibleTags: Set(target.compatibleTags), interpreter: "\(target.implementationName) \(target.fullVersion)")
+            let name = expected?.0 ?? project.pkgInfo?.name ?? project.project?.name
+            let version = expected?.1 ?? project.pkgInfo?.version ?? project.project?.version
+            let tags = Set(target.compatibleTags)
+            let interpreter = "\(target.implementationName) \(target.fullVersion)"
+            _ = try await OffPool.run { () throws(WheelCheckError) -> WheelFilename in
+                try BuiltWheelCheck.check(path, name: name, version: version, compatibleTags: tags, interpreter: interpreter)
+            }
         } catch {
             keep(log)
             throw .backend(BackendFailure(

@@ -55,7 +55,7 @@ public struct BuildService: Sendable {
         }
         let sha256: String
         do {
-            sha256 = try SHA256Hasher.hexDigest(ofFile: archive)
+            sha256 = try await OffPool.run { () throws(SystemCallError) -> String in try SHA256Hasher.hexDigest(ofFile: archive) }
         } catch {
             throw .io(error)
         }
@@ -85,7 +85,11 @@ public struct BuildService: Sendable {
             throw .cache("\(error)")
         }
         var stored = try CachedBuild.read(entry)
-        let placed = try OutputFile.place(FileSystem.join(entry, stored.wheel), into: outputDirectory, as: stored.wheel, mayLink: false)
+        let cached = FileSystem.join(entry, stored.wheel)
+        let wheelName = stored.wheel
+        let placed = try await OffPool.run { () throws(BuildError) -> String in
+            try OutputFile.place(cached, into: outputDirectory, as: wheelName, mayLink: false)
+        }
         if !obtained.wasProduced {
             onEvent(.cacheHit(wheel: stored.wheel))
             stored.report.hooks = []

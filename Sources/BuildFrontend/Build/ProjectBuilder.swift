@@ -54,7 +54,11 @@ struct ProjectBuilder: Sendable {
             var start = ContinuousClock.now
             let venv: VirtualEnvironment
             do {
-                venv = try VenvCreator.create(at: FileSystem.join(workDirectory, "env"), base: venvBase, prompt: "kiln-build")
+                let location = FileSystem.join(workDirectory, "env")
+                let base = venvBase
+                venv = try await OffPool.run { () throws(VenvError) -> VirtualEnvironment in
+                    try VenvCreator.create(at: location, base: base, prompt: "kiln-build")
+                }
             } catch {
                 throw .environment(BuildEnvironmentFailure(project: name, phase: .creatingEnvironment, reason: error.description))
             }
