@@ -11,9 +11,17 @@ struct NetworkBuildTests {
         ("threadloop==1.0.2", "threadloop-1.0.2-py3-none-any.whl"),               // setup.py only
         ("jaeger-client==4.8.0", "jaeger_client-4.8.0-py3-none-any.whl"),         // setup.py only
         ("pyyaml==6.0.2", "pyyaml-6.0.2-cp312-cp312-linux_x86_64.whl"),           // in-tree backend, C extension
+        ("pluggy==1.5.0", "pluggy-1.5.0-py3-none-any.whl"),                       // setuptools_scm
+        ("iniconfig==2.0.0", "iniconfig-2.0.0-py3-none-any.whl"),                 // hatchling + hatch-vcs
+        ("tomlkit==0.13.2", "tomlkit-0.13.2-py3-none-any.whl"),                   // poetry-core
+        ("unearth==0.17.2", "unearth-0.17.2-py3-none-any.whl"),                   // pdm-backend
+        ("jaraco.classes==3.4.0", "jaraco_classes-3.4.0-py3-none-any.whl"),       // dotted name
+        ("markupsafe==2.1.5", "markupsafe-2.1.5-cp312-cp312-linux_x86_64.whl"),   // C extension, custom build_ext
+        ("ipaddr==2.2.0", "ipaddr-2.2.0-py3-none-any.whl"),                       // distutils setup.py on 3.12
+        ("six==1.16.0", "six-1.16.0-py2.py3-none-any.whl"),                       // setup.py, py2.py3 tag
     ]
     /// Compiled extensions embed the (per-build, random) build directory: not byte-identical.
-    static let compiled: Set<String> = ["pyyaml==6.0.2"]
+    static let compiled: Set<String> = ["pyyaml==6.0.2", "markupsafe==2.1.5"]
 
     @Test(arguments: cases.map(\.requirement))
     func buildsTwiceByteIdentical(requirement: String) throws {
