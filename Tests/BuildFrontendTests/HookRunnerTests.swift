@@ -138,3 +138,26 @@ import TestSupport
         #expect(failure.message.contains("not from backend-path"))
     }
 }
+
+extension HookRunnerTests {
+    @Test func aBackendThatFailsToImportIsReportedNotCrashed() async throws {
+        let rig = try await BuildRig.make()
+        var fixture = SdistFixture()
+        fixture.files["_backend/broken_backend.py"] = "def build_wheel(:\n"
+        let root = try fixture.writeTree(in: rig.work.path)
+        let runner = rig.work.file("runner")
+        try FileManager.default.createDirectory(atPath: runner, withIntermediateDirectories: true)
+        let invoker = HookInvoker(
+            python: rig.interpreter.executable, pythonFlags: ["-I"], sourceTree: root, backend: "broken_backend",
+            backendPath: ["_backend"], environment: HookEnvironment.make(from: [:], scriptsDirectory: nil, sourceDateEpoch: nil),
+            workDirectory: runner, log: BuildLog(path: rig.work.file("build.log")), timeout: .seconds(60))
+        let outcome = try await invoker.run(.buildWheel, arguments: ["wheel_directory": .string(rig.work.path)])
+        guard case .failed(let failure) = outcome else {
+            Issue.record("expected a failure, got \(outcome)")
+            return
+        }
+        #expect(failure.kind == .backendUnavailable)
+        #expect(failure.message.contains("SyntaxError"))
+        #expect(failure.traceback?.contains("broken_backend.py") == true)
+    }
+}

@@ -99,6 +99,12 @@ def load_backend(spec, backend_path):
             module=missing,
             traceback=traceback.format_exc(),
         )
+    except Exception as error:  # a SyntaxError or a failing import-time statement in the backend
+        raise HookError(
+            "backend-unavailable",
+            "importing build backend %r failed: %s: %s" % (module_name, type(error).__name__, error),
+            traceback=traceback.format_exc(),
+        )
     if directories:
         # PEP 517: with backend-path, the backend must come from one of those directories.
         location = os.path.realpath(getattr(backend, "__file__", None) or "")
