@@ -89,6 +89,7 @@ enum BuildEventPrinter {
     static func print(_ event: BuildEvent, _ console: Console) {
         switch event {
         case .waiting(let message): console.info(message)
+        case .started(let project, let backend): console.info("Building \(project) with \(backend)")
         case .phase(let phase, let project): console.detail("\(project): \(phase)")
         case .hook(let hook): console.detail("running \(hook.rawValue)")
         case .cacheHit(let wheel): console.info("Using \(wheel) from the built-wheel cache")

@@ -2,6 +2,8 @@
 public enum BuildEvent: Sendable, Equatable {
     /// Another process holds the build lock of this sdist: "waiting for another build of NAME VERSION".
     case waiting(String)
+    /// A build starts: the project (as its metadata names it) and its backend.
+    case started(project: String, backend: String)
     /// A phase starts (for progress lines).
     case phase(BuildPhase, project: String)
     /// A hook starts.

@@ -47,6 +47,7 @@ struct ProjectBuilder: Sendable {
     private mutating func prepare(requiresHook: BuildHook) async throws(BuildError) -> HookInvoker {
         record.backend = project.backend
         record.backendPath = project.buildSystem.backendPath
+        onEvent(.started(project: [name, project.version].compactMap { $0 }.joined(separator: " "), backend: project.backend))
         let invoker: HookInvoker
         switch isolation {
         case .isolated(let installer):
