@@ -8,6 +8,7 @@ extension Kiln {
     /// ArgumentParser's own `main` exits 64 (EX_USAGE) on a usage error; kiln's contract is 2
     /// (DESIGN.md, "Command-line contract"). Everything else passes through unchanged.
     static func main() async {
+        TerminationSignals.install()
         CryptoLibrary.initializeWithoutExitCleanup()
         do {
             let arguments = GlobalOptionPlacement.reorder(Array(CommandLine.arguments.dropFirst()), root: Kiln.self)

@@ -25,6 +25,9 @@ public enum ProcessRunner {
         var pipes = try SpawnPipes(invocation: invocation)
         defer { pipes.closeAll() }
         let pid = try spawn(invocation, pipes: &pipes)
+        // Known to the signal handling until reaped, so Ctrl-C or SIGTERM stops it too.
+        ChildProcessGroups.running.add(pid)
+        defer { ChildProcessGroups.running.remove(pid) }
         pipes.closeChildEnds()
         let deadline = invocation.timeout.map { ContinuousClock.now.advanced(by: $0) }
         // Pipes close when the child exits (or hands them on); then reap it, still within the deadline.

@@ -56,6 +56,15 @@ public struct IndexMetadataProvider: MetadataProvider {
         await metadataTask(name, version).value
     }
 
+    /// Cancels the fetches still under way (speculative ones the resolution did not need) and
+    /// waits for them to end, so none outlives the operation that owns this provider. Lookups
+    /// of what was already fetched (`indexFile`, `hashes`) still answer afterwards.
+    public func finish() async {
+        let (pageTasks, metadataTasks) = await state.cancelAll()
+        for task in pageTasks { _ = await task.value }
+        for task in metadataTasks { _ = await task.value }
+    }
+
     public func prefetch(_ hints: [PrefetchHint]) async {
         for hint in hints {
             switch hint {
@@ -158,5 +167,12 @@ actor ProviderState {
         let task = start()
         metadata[key] = task
         return task
+    }
+
+    /// Cancels every fetch (finished ones ignore it) and hands them over to be awaited.
+    func cancelAll() -> (pages: [Task<Result<ProjectFiles, IndexError>, Never>], metadata: [Task<MetadataResult, Never>]) {
+        pages.values.forEach { $0.cancel() }
+        metadata.values.forEach { $0.cancel() }
+        return (Array(pages.values), Array(metadata.values))
     }
 }
