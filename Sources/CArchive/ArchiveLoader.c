@@ -44,6 +44,7 @@
     X(archive_entry_set_filetype, (struct archive_entry *e, unsigned int t), (e, t)) \
     X(archive_entry_set_perm, (struct archive_entry *e, mode_t p), (e, p)) \
     X(archive_entry_set_size, (struct archive_entry *e, la_int64_t s), (e, s)) \
+    X(archive_entry_unset_size, (struct archive_entry *e), (e)) \
     X(archive_entry_set_symlink, (struct archive_entry *e, const char *t), (e, t)) \
     X(archive_entry_set_hardlink, (struct archive_entry *e, const char *t), (e, t))
 

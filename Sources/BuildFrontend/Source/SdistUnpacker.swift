@@ -155,6 +155,10 @@ private final class ExtractionJob {
             switch admitted.kind {
             case .file:
                 kiln_archive_entry_set_perm(entry, kiln_archive_entry_perm(entry) & 0o111 != 0 ? 0o755 : 0o644)
+                // With a declared size, libarchive extends a file cut short (a bomb stopped, a
+                // truncated archive) to that size when the writer is freed: a sparse file of
+                // whatever size the header claimed. What is written is counted here instead.
+                kiln_archive_entry_unset_size(entry)
             case .directory:
                 kiln_archive_entry_set_perm(entry, 0o755)
             case .symlink:

@@ -42,6 +42,7 @@ void kiln_archive_entry_set_pathname(struct archive_entry *entry, const char *na
 void kiln_archive_entry_set_filetype(struct archive_entry *entry, unsigned int type);
 void kiln_archive_entry_set_perm(struct archive_entry *entry, mode_t perm);
 void kiln_archive_entry_set_size(struct archive_entry *entry, la_int64_t size);
+void kiln_archive_entry_unset_size(struct archive_entry *entry);
 mode_t kiln_archive_entry_filetype(struct archive_entry *entry);
 mode_t kiln_archive_entry_perm(struct archive_entry *entry);
 const char *kiln_archive_entry_symlink(struct archive_entry *entry);
