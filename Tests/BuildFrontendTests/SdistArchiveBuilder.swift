@@ -27,7 +27,10 @@ struct SdistArchiveBuilder {
         static func fifo(_ name: String) -> Member { Member(name: name, kind: .fifo, mode: 0o644) }
     }
 
-    static var python: String? { WheelBuilder.python }
+    /// A pyenv interpreter, else the system's: `tarfile` and `zipfile` are all the scripts need.
+    static var python: String? {
+        WheelBuilder.python ?? ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile(atPath:))
+    }
 
     /// Writes `members`, in order, to `path`.
     static func write(_ members: [Member], format: Format, to path: String) throws {

@@ -225,6 +225,16 @@ import TestSupport
         }
     }
 
+    @Test func refusalsNameTheArchiveAndTheMember() {
+        #expect(SdistUnpackError.symlinkOutsideTree(archive: "dist/pkg-1.0.tar.gz", member: "pkg-1.0/etc", target: "/etc").description
+            == "refusing to unpack dist/pkg-1.0.tar.gz: member 'pkg-1.0/etc' is a symbolic link to '/etc', which points out of the unpacked tree")
+        #expect(SdistUnpackError.writesThroughSymlink(archive: "p.zip", member: "p/link/evil", symlink: "p/link").description
+            == "refusing to unpack p.zip: member 'p/link/evil' would be written through the symbolic link 'p/link'")
+        #expect(SdistUnpackError.tooLarge(archive: "b.tar.gz", member: "b/zeros", limit: 1024).description
+            == "cannot unpack b.tar.gz: it unpacks to more than 1024 bytes (stopped in 'b/zeros'); "
+            + "raise KILN_MAX_UNPACKED_SIZE (bytes, default 2147483648) if the sdist is genuine")
+    }
+
     // MARK: Size, damage and the disk
 
     @Test(.enabled(if: canBuild)) func aGzipBombStopsOnePastTheBound() throws {
