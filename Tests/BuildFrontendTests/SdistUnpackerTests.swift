@@ -316,6 +316,14 @@ import TestSupport
         }
     }
 
+    @Test(.enabled(if: canBuild)) func theDestinationMustBeADirectory() throws {
+        let workspace = try Workspace()
+        let archive = try workspace.archive([.file("pkg-1.0/setup.py")])
+        #expect(throws: SdistUnpackError.destinationUnusable(destination: archive, reason: "cannot list \(archive): Not a directory")) {
+            try SdistUnpacker().unpack(archive, into: archive)
+        }
+    }
+
     /// A 1 MiB tmpfs fills up under a 4 MiB member: the write fails loudly, naming the member.
     @Test(.enabled(if: canBuild)) func aFullDiskIsAnError() throws {
         let workspace = try Workspace()

@@ -34,11 +34,13 @@ public struct SdistUnpacker: Sendable {
         // The extracting thread works in `root`: the archive's path must not depend on the cwd.
         let job = ExtractionJob(
             archive: archive, archivePath: FileSystem.absolute(archive), limit: maxUnpackedSize)
-        let status = root.withCString { directory in
-            kiln_archive_run_in_directory(directory, { context in
-                guard let context else { return }
-                Unmanaged<ExtractionJob>.fromOpaque(context).takeUnretainedValue().run()
-            }, Unmanaged.passUnretained(job).toOpaque())
+        let status = withExtendedLifetime(job) {
+            root.withCString { directory in
+                kiln_archive_run_in_directory(directory, { context in
+                    guard let context else { return }
+                    Unmanaged<ExtractionJob>.fromOpaque(context).takeUnretainedValue().run()
+                }, Unmanaged.passUnretained(job).toOpaque())
+            }
         }
         guard status == 0 else {
             throw .destinationUnusable(destination: destination, reason: String(cString: strerror(status)))
@@ -53,16 +55,11 @@ public struct SdistUnpacker: Sendable {
     private static func checkedDestination(_ destination: String) throws(SdistUnpackError) -> String {
         let root: String
         let names: [String]
-        do {
+        do throws(SystemCallError) {
             root = try FileSystem.realPath(destination)
-            guard FileSystem.isDirectory(root) else {
-                throw SdistUnpackError.destinationUnusable(destination: destination, reason: "not a directory")
-            }
             names = try FileSystem.listDirectory(root)
-        } catch let error as SdistUnpackError {
-            throw error
         } catch {
-            throw .destinationUnusable(destination: destination, reason: "\(error)")
+            throw .destinationUnusable(destination: destination, reason: error.description)
         }
         guard names.isEmpty else {
             throw .destinationUnusable(destination: destination, reason: "not empty")
