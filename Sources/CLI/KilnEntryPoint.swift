@@ -18,6 +18,7 @@ extension Kiln {
             } else {
                 try command.run()
             }
+            TerminationSignals.exit(0)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -25,7 +26,7 @@ extension Kiln {
                 let bytes = Array((message + "\n").utf8)
                 _ = bytes.withUnsafeBytes { write(code.isSuccess ? 1 : 2, $0.baseAddress, $0.count) }
             }
-            Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+            TerminationSignals.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

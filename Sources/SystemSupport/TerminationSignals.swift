@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CSystem
+import Synchronization
 
 /// SIGINT and SIGTERM end kiln the way users expect from a build tool: the children it started
 /// (build backends, interpreter probes, byte-compilers; each in a process group of its own, which
@@ -12,6 +13,10 @@ import CSystem
 public enum TerminationSignals {
     /// How long children get to exit after SIGTERM before they are killed.
     static let gracePeriod: Duration = .seconds(2)
+
+    /// Set once a signal is being handled: from then on the signal decides kiln's exit status,
+    /// not the failure that stopping the children causes in the command.
+    private static let handling = Atomic<Bool>(false)
 
     /// Call once, first thing in `main`.
     public static func install() {
@@ -29,8 +34,16 @@ public enum TerminationSignals {
             return
         }
         let signal = Int32(byte)
+        handling.store(true, ordering: .sequentiallyConsistent)
         stopChildren()
         _exit(128 + signal)
+    }
+
+    /// Ends kiln with `code`, unless a termination signal is being handled: then the signal's
+    /// thread ends it (130/143) once the children are stopped, and this waits for that.
+    public static func exit(_ code: Int32) -> Never {
+        while handling.load(ordering: .sequentiallyConsistent) { pause() }
+        Glibc.exit(code)
     }
 
     private static func stopChildren() {
