@@ -3,8 +3,11 @@ SWIFT        ?= swift
 BUILD_PACKAGES := libcurl4-openssl-dev libarchive-dev zlib1g-dev libssl-dev pkg-config
 BENCH_PACKAGES := hyperfine
 RELEASE_BIN  := .build/release/kiln
+RELEASE_FLAGS := -c release --static-swift-stdlib
+# End-to-end tests run the binary users run: the release build (see DESIGN.md, "Testing what users run").
+E2E_BINARY   := KILN_BINARY=$(CURDIR)/$(RELEASE_BIN)
 
-.PHONY: all deps build release demo test test-network bench clean
+.PHONY: all deps build release demo test test-network stress sanitize bench clean
 
 all: build
 
@@ -15,21 +18,36 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 # Runs kiln's main jobs on the bundled example.
 demo: release
 	@scripts/demo $(RELEASE_BIN)
 
-# The default suite: no network (a loopback index serves fixture packages).
+# The default suite: no network (a loopback index serves fixture packages). Unit suites run the
+# debug build; every end-to-end test runs the release binary, built exactly as `make release`.
 test: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip Network
+	$(E2E_BINARY) $(SWIFT) test --skip-build --skip Network
 
-# Tests against the real package index (PyPI): suites named Network*.
+# Tests against the real package index (PyPI): suites named Network*, against the release binary.
 test-network: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
 	$(SWIFT) build --build-tests
-	KILN_NETWORK_TESTS=1 $(SWIFT) test --filter Network
+	$(E2E_BINARY) KILN_NETWORK_TESTS=1 $(SWIFT) test --skip-build --filter Network
+
+# The end-to-end suite against optimised binaries built with ThreadSanitizer and with
+# AddressSanitizer (each in a scratch directory of its own). Reports fail the run.
+SANITIZE_E2E := EndToEndTests
+sanitize: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) build -c release --sanitize=thread --scratch-path .build-tsan --product kiln
+	KILN_BINARY=$(CURDIR)/.build-tsan/release/kiln TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1" \
+		$(SWIFT) test --skip-build --filter $(SANITIZE_E2E) --skip Network
+	$(SWIFT) build -c release --sanitize=address --scratch-path .build-asan --product kiln
+	KILN_BINARY=$(CURDIR)/.build-asan/release/kiln ASAN_OPTIONS="halt_on_error=1 exitcode=67 detect_leaks=0" \
+		$(SWIFT) test --skip-build --filter $(SANITIZE_E2E) --skip Network
 
 # Times kiln against uv and pip (installed from the index into bench/.venv).
 bench: release

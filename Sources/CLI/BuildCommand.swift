@@ -18,7 +18,7 @@ struct BuildCommand: AsyncParsableCommand {
         let console = Console(options: global)
         let (global, python, build, tree) = (self.global, self.python, self.build, self.tree)
         try await CommandFailure.run(console) {
-            try await InterruptibleRun.run {
+            try await TerminationSignals.cancellingOnSignal {
                 let prepared = try await build.prepare(global: global, python: python, console: console)
                 let sdist = try await prepared.service.buildSdist(tree: tree, into: build.absoluteOutputDirectory, options: prepared.options)
                 console.result(sdist.path)

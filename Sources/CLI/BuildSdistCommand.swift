@@ -17,7 +17,7 @@ struct BuildSdistCommand: AsyncParsableCommand {
         let console = Console(options: global)
         let (global, python, build, tree) = (self.global, self.python, self.build, self.tree)
         try await CommandFailure.run(console) {
-            try await InterruptibleRun.run {
+            try await TerminationSignals.cancellingOnSignal {
                 let prepared = try await build.prepare(global: global, python: python, console: console)
                 let outcome = try await prepared.service.buildSdist(tree: tree, into: build.absoluteOutputDirectory, options: prepared.options)
                 try build.writeReport(outcome.report)

@@ -20,7 +20,7 @@ struct BuildWheelCommand: AsyncParsableCommand {
         let console = Console(options: global)
         let (global, python, build, source) = (self.global, self.python, self.build, self.source)
         try await CommandFailure.run(console) {
-            try await InterruptibleRun.run {
+            try await TerminationSignals.cancellingOnSignal {
                 var prepared = try await build.prepare(global: global, python: python, console: console)
                 let outcome: BuildService.Outcome
                 switch try BuildSource.classify(source) {

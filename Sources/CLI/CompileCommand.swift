@@ -34,12 +34,15 @@ struct CompileCommand: AsyncParsableCommand {
             let options = try resolution.resolverOptions(contents)
             let cache = try await global.openCache(console)
             let interpreter = try await global.interpreterDiscovery(cache: cache).find(python.request)
-            let index = try global.merging(contents).makePackageIndex(cache: cache, console: console)
-            let resolver = RequirementsResolver(
-                index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
-                delegate: ConsoleResolverDelegate(console: console))
-            let outcome = try await resolver.resolve(contents.requirements, constraints: contents.constraints)
-            let lines = await PinsFormatter.lines(outcome, generateHashes: generateHashes)
+            let lines = try await global.merging(contents).withPackageIndex(cache: cache, console: console) { index in
+                let resolver = RequirementsResolver(
+                    index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
+                    delegate: ConsoleResolverDelegate(console: console))
+                let outcome = try await resolver.resolve(contents.requirements, constraints: contents.constraints)
+                let lines = await PinsFormatter.lines(outcome, generateHashes: generateHashes)
+                await outcome.provider.finish()
+                return lines
+            }
             if let outputFile {
                 try FileSystem.writeAtomically(lines.map { $0 + "\n" }.joined(), to: FileSystem.absolute(outputFile))
                 console.info("Resolved \(lines.count) packages into \(outputFile)")

@@ -17,4 +17,22 @@ extension GlobalOptions {
         let events = IndexEvents(progress: progress?.handler, waiting: console.info)
         return PackageIndex(settings: settings, client: client, cache: cache, events: events)
     }
+
+    /// Runs `body` with the package index and ends the index's HTTP thread afterwards, whether
+    /// `body` succeeded or not: nothing the command started outlives it (DESIGN.md, "Concurrency
+    /// and process lifetime").
+    func withPackageIndex<Result>(
+        cache: CacheRoot, console: Console, progress: ProgressRenderer? = nil, _ body: (PackageIndex) async throws -> Result
+    ) async throws -> Result {
+        let index = try makePackageIndex(cache: cache, console: console, progress: progress)
+        let outcome: Swift.Result<Result, any Error>
+        do {
+            let value = try await body(index)
+            outcome = .success(value)
+        } catch {
+            outcome = .failure(error)
+        }
+        await index.shutDown()
+        return try outcome.get()
+    }
 }

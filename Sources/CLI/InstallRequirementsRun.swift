@@ -26,10 +26,6 @@ extension InstallCommand {
         let options = try resolution.resolverOptions(contents)
         let interpreter = try await global.interpreterDiscovery(cache: cache).find(try PythonRequest(parsing: target.pythonExecutable))
         let progress = ProgressRenderer(console: console)
-        let index = try global.merging(contents).makePackageIndex(cache: cache, console: console, progress: progress)
-        let resolver = RequirementsResolver(
-            index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
-            delegate: ConsoleResolverDelegate(console: console))
         let service = InstallService(cache: cache, target: target, lockTimeout: global.lockTimeout) { event in
             InstallEventPrinter.print(event, console)
         }
@@ -37,7 +33,12 @@ extension InstallCommand {
             requirements: contents.requirements, constraints: contents.constraints, upgrade: upgrade, reinstall: reinstall,
             requireHashes: requireHashes || contents.requireHashes, dryRun: dryRun,
             install: InstallOptions(reinstall: reinstall, compile: compile, linkMode: LinkMode(rawValue: linkMode) ?? .hardlink))
-        let plan = try await RequirementInstaller(resolver: resolver, installer: service).run(request)
+        let plan = try await global.merging(contents).withPackageIndex(cache: cache, console: console, progress: progress) { index in
+            let resolver = RequirementsResolver(
+                index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
+                delegate: ConsoleResolverDelegate(console: console))
+            return try await RequirementInstaller(resolver: resolver, installer: service).run(request)
+        }
         if dryRun {
             for change in plan.changes {
                 console.result(change.replacing.map { "Would replace \(change.name.normalized) \($0) with \(change.version)" }

@@ -16,6 +16,8 @@ public enum InstallError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A system library kiln loads on first use (libarchive) is missing or unusable.
     case libraryUnavailable(String)
     case conflictingWheels(name: String, wheels: [String])
+    /// Something kiln itself should have guaranteed did not hold (a bug, reported as one).
+    case internalInconsistency(String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,7 @@ public enum InstallError: Error, Equatable, Sendable, CustomStringConvertible {
             return "byte-compiling with \(interpreter) failed: \(output)"
         case .process(let error): return error.description
         case .libraryUnavailable(let reason): return reason
+        case .internalInconsistency(let what): return "internal error: \(what); this is a bug in kiln, please report it"
         case .conflictingWheels(let name, let wheels):
             return "cannot install two different wheels of \(name) at once (\(wheels.joined(separator: " and "))); give one"
         }

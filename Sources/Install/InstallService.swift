@@ -69,22 +69,27 @@ public struct InstallService: Sendable {
             for (index, source) in sources.enumerated() {
                 group.addTask {
                     let path = FileSystem.absolute(source.path)
-                    do throws(InstallError) {
-                        let wheel = try await unpacker.unpack(path, knownDigest: source.knownDigest, onWait: { onEvent(.waiting($0)) })
-                        onEvent(.unpacked(wheel: FileSystem.basename(of: path)))
-                        return (index, .success(WheelInstallRequest(
-                            wheel: wheel, requested: source.requested,
-                            directURL: source.isDirectReference ? DirectURL.json(forArchive: path, sha256: wheel.sha256) : nil)))
-                    } catch {
-                        return (index, .failure(error))
+                    // Named first: see `Result.awaiting` for the miscompile this avoids.
+                    let unpacked = await Result.awaiting { () async throws(InstallError) in
+                        try await unpacker.unpack(path, knownDigest: source.knownDigest, onWait: { onEvent(.waiting($0)) })
                     }
+                    let request = unpacked.map { wheel in
+                        onEvent(.unpacked(wheel: FileSystem.basename(of: path)))
+                        return WheelInstallRequest(
+                            wheel: wheel, requested: source.requested,
+                            directURL: source.isDirectReference ? DirectURL.json(forArchive: path, sha256: wheel.sha256) : nil)
+                    }
+                    return (index, request)
                 }
             }
-            var collected: [(Int, Result<WheelInstallRequest, InstallError>)] = []
-            for await result in group { collected.append(result) }
-            return collected.sorted { $0.0 < $1.0 }.map(\.1)
+            var collected = [Result<WheelInstallRequest, InstallError>?](repeating: nil, count: sources.count)
+            for await (index, result) in group where collected.indices.contains(index) { collected[index] = result }
+            return collected
         }
-        return try results.map { result throws(InstallError) in try result.get() }
+        return try results.enumerated().map { slot, result throws(InstallError) in
+            guard let result else { throw .internalInconsistency("no unpacking result for \(sources[slot].path)") }
+            return try result.get()
+        }
     }
 
     /// The same wheel named twice is installed once; two different wheels of one distribution

@@ -43,16 +43,22 @@ public struct InterpreterDiscovery: Sendable {
         let outcomes = await withTaskGroup(of: (Int, DiscoveryOutcome).self) { group in
             for (index, candidate) in candidates.enumerated() {
                 group.addTask {
-                    do throws(InterpreterError) {
-                        return (index, .found(try await inspector.inspect(candidate.path)))
-                    } catch {
-                        return (index, .failed(error))
+                    // Named first: see `Result.awaiting` for the miscompile this avoids.
+                    let result = await Result.awaiting { () async throws(InterpreterError) in try await inspector.inspect(candidate.path) }
+                    let outcome: DiscoveryOutcome
+                    switch result {
+                    case .success(let interpreter): outcome = .found(interpreter)
+                    case .failure(let error): outcome = .failed(error)
                     }
+                    return (index, outcome)
                 }
             }
             var results = [DiscoveryOutcome?](repeating: nil, count: candidates.count)
-            for await (index, outcome) in group { results[index] = outcome }
-            return results.compactMap { $0 }
+            for await (index, outcome) in group where results.indices.contains(index) { results[index] = outcome }
+            // Every child returns the slot it was given; a missing one is a fault in kiln, said as such.
+            return results.enumerated().map { slot, outcome in
+                outcome ?? .failed(.cannotRun(path: candidates[slot].path, reason: "internal error: its inspection returned no result"))
+            }
         }
         // A pyenv shim and the interpreter it runs are one interpreter.
         var seen = Set<String>()

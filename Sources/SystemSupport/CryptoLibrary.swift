@@ -1,9 +1,12 @@
 import CCrypto
 
 /// OpenSSL (used by kiln's hashing and by libcurl's TLS) registers an atexit handler that frees
-/// its global state. When `main` returns while the HTTP thread is still closing a TLS connection,
-/// that handler frees memory the thread is using, and the process crashes on its way out.
-/// Initialising OpenSSL first, without the handler, leaves the memory to the kernel at exit.
+/// its global state. When `main` returned while the HTTP thread was still closing a TLS
+/// connection, that handler freed memory the thread was using, and the process crashed on its
+/// way out. Commands now join the HTTP thread before they return (`PackageIndex.shutDown`), so
+/// that race is gone; the handler stays off all the same, because freeing memory at exit buys
+/// nothing (the kernel takes it back) and any thread still in libcrypto at exit (a client some
+/// future path forgets to shut down, a hashing thread) would bring the crash back.
 public enum CryptoLibrary {
     /// Call once, first thing in `main`, before any other thread starts.
     public static func initializeWithoutExitCleanup() {

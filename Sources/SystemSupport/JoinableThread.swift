@@ -4,7 +4,7 @@ import Glibc
 import Synchronization
 
 /// A pthread that runs one closure and is joined by its creator.
-final class JoinableThread: Sendable {
+public final class JoinableThread: Sendable {
     private let body: @Sendable () -> Void
     private let handle = Mutex<pthread_t?>(nil)
 
@@ -13,7 +13,7 @@ final class JoinableThread: Sendable {
     }
 
     /// Nil when no thread could be made; the caller's own share of the loop still runs everything.
-    static func start(_ body: @escaping @Sendable () -> Void) -> JoinableThread? {
+    public static func start(_ body: @escaping @Sendable () -> Void) -> JoinableThread? {
         let owner = JoinableThread(body)
         let context = Unmanaged.passRetained(owner).toOpaque()
         var thread = pthread_t()
@@ -30,9 +30,20 @@ final class JoinableThread: Sendable {
         return owner
     }
 
-    func join() {
+    /// Waits for the thread to end. Call it once.
+    public func join() {
         guard let thread = handle.withLock({ $0 }) else { return }
         pthread_join(thread, nil)
+    }
+
+    /// Waits for the thread to end without holding a cooperative-pool thread meanwhile.
+    public func joinAsync() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            BlockingThread {
+                self.join()
+                continuation.resume()
+            }.start()
+        }
     }
 }
 

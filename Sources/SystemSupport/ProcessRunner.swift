@@ -52,6 +52,9 @@ public enum ProcessRunner {
         var pipes = try SpawnPipes(invocation: invocation)
         defer { pipes.closeAll() }
         let pid = try spawn(invocation, pipes: &pipes)
+        // Known to the signal handling until reaped, so Ctrl-C or SIGTERM stops it too.
+        ChildProcessGroups.running.add(pid)
+        defer { ChildProcessGroups.running.remove(pid) }
         handle?.started(pid)
         defer { handle?.finished() }
         pipes.closeChildEnds()

@@ -13,7 +13,7 @@ import TestSupport
         }
         let results = processes.map { $0.wait() }
 
-        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
+        #expect(results.allSatisfy { $0.signal == nil && $0.status == 0 }, "\(results.map(\.stderr))")
         let lines = results.map { $0.stdout.trimmingCharacters(in: .newlines) }
         #expect(lines.filter { $0.hasPrefix("produced ") }.count == 1, "\(lines)")
         #expect(lines.filter { $0.hasPrefix("reused ") }.count == 7, "\(lines)")

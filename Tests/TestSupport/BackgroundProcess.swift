@@ -35,7 +35,8 @@ public final class BackgroundProcess: @unchecked Sendable {
         let stdout = (try? String(contentsOfFile: outputDirectory + "/out", encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOfFile: outputDirectory + "/err", encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: outputDirectory)
-        return KilnBinary.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        let signal = process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil
+        return KilnBinary.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr, signal: signal)
     }
 
     /// Whether the child ended by a signal rather than by exiting.

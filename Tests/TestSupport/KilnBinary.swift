@@ -1,8 +1,13 @@
 import Foundation
 
-/// The `kiln` executable built next to the test bundle, run as a user would run it.
+/// The `kiln` executable under test, run as a user would run it: `$KILN_BINARY` when set (`make
+/// test` points it at the release binary, the one users run), else the one built next to the
+/// test bundle.
 public enum KilnBinary {
     public static var path: String {
+        if let override = ProcessInfo.processInfo.environment["KILN_BINARY"], !override.isEmpty {
+            return override.hasPrefix("/") ? override : FileManager.default.currentDirectoryPath + "/" + override
+        }
         let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var candidates = [bundleDirectory.appendingPathComponent("kiln").path]
         // Under `swift test` argv[0] may be the xctest helper; the products live beside the bundle.
@@ -13,9 +18,30 @@ public enum KilnBinary {
     }
 
     public struct Result: Sendable {
+        /// The exit status, or the signal number when `signal` is set.
         public let status: Int32
         public let stdout: String
         public let stderr: String
+        /// The signal that ended the process, if one did (a crash, or a test's own kill).
+        public let signal: Int32?
+
+        public init(status: Int32, stdout: String, stderr: String, signal: Int32? = nil) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+            self.signal = signal
+        }
+    }
+
+    /// kiln ended by a signal: a crash (SIGILL from a Swift trap, SIGSEGV, SIGABRT) or a hang
+    /// that the timeout killed. Never an acceptable outcome of a command.
+    public struct KilledBySignal: Error, CustomStringConvertible {
+        public let arguments: [String]
+        public let result: Result
+        public var description: String {
+            "kiln \(arguments.joined(separator: " ")) was killed by signal \(result.signal ?? 0)\n"
+                + "stdout:\n\(result.stdout)\nstderr:\n\(result.stderr)"
+        }
     }
 
     /// Runs kiln with `arguments`; `environment` entries are added to (or, with nil values, removed
@@ -26,7 +52,9 @@ public enum KilnBinary {
         workingDirectory: String? = nil,
         timeout: TimeInterval = 300
     ) throws -> Result {
-        try ProcessHelper.run(path, arguments, environment: environment, workingDirectory: workingDirectory, timeout: timeout)
+        let result = try ProcessHelper.run(path, arguments, environment: environment, workingDirectory: workingDirectory, timeout: timeout)
+        if result.signal != nil { throw KilledBySignal(arguments: arguments, result: result) }
+        return result
     }
 }
 
@@ -61,7 +89,8 @@ public enum ProcessHelper {
         }
         process.waitUntilExit()
         let (stdout, stderr) = collector.finish()
-        return KilnBinary.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        let signal = process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil
+        return KilnBinary.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr, signal: signal)
     }
 }
 

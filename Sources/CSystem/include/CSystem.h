@@ -15,4 +15,8 @@ int kiln_ficlone(int dest_fd, int src_fd);
 // pipe2 with O_CLOEXEC, so no child inherits kiln's pipe ends by accident.
 int kiln_pipe_cloexec(int fds[2]);
 int kiln_spawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const char *path);
+
+// Installs SIGINT/SIGTERM handlers that write the signal's number (one byte) to a pipe, and
+// ignores SIGPIPE. Returns the pipe's read end, or -1 if no pipe could be made.
+int kiln_termination_signals_install(void);
 #endif

@@ -24,6 +24,11 @@ public struct PackageIndex: Sendable {
     /// The files of `name`: from the first index that has a page for it (later indexes are not
     /// asked, so a same-named package elsewhere cannot slip in), plus matching find-links files.
     /// `--exclude-newer` drops index files uploaded later or without an upload time.
+    /// Ends the HTTP client's thread after its transfers; the command that made this index calls it last.
+    public func shutDown() async {
+        await client.shutDown()
+    }
+
     public func project(_ name: PackageName) async throws(IndexError) -> ProjectPage {
         var searched: [RedactedURL] = []
         var files: [IndexFile] = []
@@ -60,13 +65,9 @@ public struct PackageIndex: Sendable {
         await withTaskGroup(of: (PackageName, Result<ProjectPage, IndexError>).self) { group in
             for name in Set(names) {
                 group.addTask {
-                    // Bound first: swiftc 6.3.1 -O miscompiles a tuple built around an inline `try await`.
-                    do throws(IndexError) {
-                        let page = try await project(name)
-                        return (name, .success(page))
-                    } catch {
-                        return (name, .failure(error))
-                    }
+                    // Named first: see `Result.awaiting` for the miscompile this avoids.
+                    let result = await Result.awaiting { () async throws(IndexError) in try await project(name) }
+                    return (name, result)
                 }
             }
             var results: [PackageName: Result<ProjectPage, IndexError>] = [:]

@@ -15,7 +15,14 @@ public actor HTTPClient {
         self.loop = CurlMultiLoop(maxConnectionsPerHost: configuration.maxConnectionsPerHost)
     }
 
-    deinit { loop.shutDown() }
+    // A client nobody shut down still lets its thread go; commands call `shutDown()` to wait for it.
+    deinit { loop.requestShutDown() }
+
+    /// Finishes the transfers under way, closes every connection and ends the HTTP thread.
+    /// Nothing of the client runs after this returns; call it once the client's work is done.
+    public func shutDown() async {
+        await loop.shutDown()
+    }
 
     /// Fetches `request`. 2xx, 304 and 4xx answers are returned for the caller to interpret (a 404
     /// page means "not on this index"); connection failures, cut bodies and 5xx are retried and

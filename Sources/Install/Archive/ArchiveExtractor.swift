@@ -61,9 +61,7 @@ enum ArchiveExtractor {
             kiln_archive_entry_set_perm(entry, member.isExecutable ? 0o755 : 0o644)
             kiln_archive_entry_set_size(entry, la_int64_t(member.uncompressedSize))
             guard kiln_archive_write_header(writer, entry) == ARCHIVE_OK else {
-                outcome.problems.append(.unreadableMember(member: name, reason: message(writer)))
-                kiln_archive_read_data_skip(reader)
-                continue
+                throw writeFailure(writer, path: target)
             }
             var hasher = SHA256Hasher()
             var total: UInt64 = 0
@@ -83,20 +81,30 @@ enum ArchiveExtractor {
                     failed = true
                     break
                 }
-                buffer.withUnsafeBytes { chunk in
+                let written = buffer.withUnsafeBytes { chunk in
                     let slice = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
                     hasher.update(slice)
-                    _ = kiln_archive_write_data(writer, slice.baseAddress, count)
+                    return kiln_archive_write_data(writer, slice.baseAddress, count)
                 }
+                // A short write (a full disk, a file size limit) must never be published: the
+                // entry would be linked into every environment as a truncated file.
+                guard written == count else { throw writeFailure(writer, path: target) }
             }
-            kiln_archive_write_finish_entry(writer)
+            guard kiln_archive_write_finish_entry(writer) == ARCHIVE_OK else { throw writeFailure(writer, path: target) }
             if failed { return outcome }
             outcome.extracted[name] = ExtractedMember(size: total, digest: hasher.finalizeBytes())
         }
+        guard kiln_archive_write_close(writer) == ARCHIVE_OK else { throw writeFailure(writer, path: root) }
         for (name, member) in members where !member.isDirectory && outcome.extracted[name] == nil {
             outcome.problems.append(.unreadableMember(member: name, reason: "the archive reader did not return it"))
         }
         return outcome
+    }
+
+    /// The writer's failure as the system error it is (ENOSPC, EFBIG, EIO), naming the file.
+    private static func writeFailure(_ writer: OpaquePointer, path: String) -> SystemCallError {
+        let code = kiln_archive_errno(writer)
+        return SystemCallError("cannot write", path: path, code: code > 0 ? code : EIO)
     }
 
     private static func message(_ archive: OpaquePointer) -> String {

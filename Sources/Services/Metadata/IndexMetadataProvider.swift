@@ -56,6 +56,15 @@ public struct IndexMetadataProvider: MetadataProvider {
         await metadataTask(name, version).value
     }
 
+    /// Cancels the fetches still under way (speculative ones the resolution did not need) and
+    /// waits for them to end, so none outlives the operation that owns this provider. Lookups
+    /// of what was already fetched (`indexFile`, `hashes`) still answer afterwards.
+    public func finish() async {
+        let (pageTasks, metadataTasks) = await state.cancelAll()
+        for task in pageTasks { _ = await task.value }
+        for task in metadataTasks { _ = await task.value }
+    }
+
     public func prefetch(_ hints: [PrefetchHint]) async {
         for hint in hints {
             switch hint {
@@ -79,13 +88,8 @@ public struct IndexMetadataProvider: MetadataProvider {
         await state.page(name) {
             Task {
                 let result = await gate.run { () async -> Result<ProjectPage, IndexError> in
-                    // Bound first: swiftc 6.3.1 -O miscompiles an enum built around an inline `try await`.
-                    do throws(IndexError) {
-                        let page = try await index.project(name)
-                        return .success(page)
-                    } catch {
-                        return .failure(error)
-                    }
+                    // Named first: see `Result.awaiting` for the miscompile this avoids.
+                    await Result.awaiting { () async throws(IndexError) in try await index.project(name) }
                 }.map { ProjectFiles(page: $0, tags: tags) }
                 // The newest version with a fitting wheel is what the resolver will most likely
                 // want first: start on its metadata now.
@@ -160,5 +164,12 @@ actor ProviderState {
         let task = start()
         metadata[key] = task
         return task
+    }
+
+    /// Cancels every fetch (finished ones ignore it) and hands them over to be awaited.
+    func cancelAll() -> (pages: [Task<Result<ProjectFiles, IndexError>, Never>], metadata: [Task<MetadataResult, Never>]) {
+        pages.values.forEach { $0.cancel() }
+        metadata.values.forEach { $0.cancel() }
+        return (Array(pages.values), Array(metadata.values))
     }
 }

@@ -56,13 +56,27 @@ public struct RequirementInstaller: Sendable {
     }
 
     public func run(_ request: RequirementInstallRequest) async throws(RequirementsError) -> RequirementInstallPlan {
+        let provider = resolver.makeProvider()
+        let outcome: Result<RequirementInstallPlan, RequirementsError>
+        do {
+            let plan = try await run(request, provider: provider)
+            outcome = .success(plan)
+        } catch {
+            outcome = .failure(error)
+        }
+        // The provider's speculative fetches end with the operation, whatever its result.
+        await provider.finish()
+        return try outcome.get()
+    }
+
+    private func run(_ request: RequirementInstallRequest, provider: IndexMetadataProvider) async throws(RequirementsError) -> RequirementInstallPlan {
         let current: [InstalledDistribution]
         do {
             current = try await installer.installed()
         } catch {
             throw .install(error.description)
         }
-        let outcome = try await resolve(request, installed: current)
+        let outcome = try await resolve(request, installed: current, provider: provider)
         let hashPolicy = HashPolicy(request)
         var plan = RequirementInstallPlan()
         var picks: [(package: ResolvedPackage, file: IndexFile, replacing: String?)] = []
@@ -89,7 +103,9 @@ public struct RequirementInstaller: Sendable {
         var sources: [WheelSource] = []
         let requested = Set(request.requirements.map(\.requirement.name))
         for pick in picks {
-            guard let downloaded = downloads[pick.file.filename] else { continue }
+            guard let downloaded = downloads[pick.file.filename] else {
+                throw .internalInconsistency("\(pick.package.name) \(pick.package.version) was picked but \(pick.file.filename) has no download")
+            }
             try hashPolicy.check(pick.package.name, listed: downloaded.sha256, filename: pick.file.filename)
             if let index = plan.changes.firstIndex(where: { $0.name == pick.package.name }) { plan.changes[index].sha256 = downloaded.sha256 }
             sources.append(WheelSource(
@@ -106,8 +122,9 @@ public struct RequirementInstaller: Sendable {
         return plan
     }
 
-    private func resolve(_ request: RequirementInstallRequest, installed: [InstalledDistribution]) async throws(RequirementsError) -> RequirementsResolver.Outcome {
-        let provider = resolver.makeProvider()
+    private func resolve(
+        _ request: RequirementInstallRequest, installed: [InstalledDistribution], provider: IndexMetadataProvider
+    ) async throws(RequirementsError) -> RequirementsResolver.Outcome {
         if !request.reinstall && !installed.isEmpty {
             let excluded = request.upgrade ? Set(request.requirements.map(\.requirement.name)) : []
             let preferring = InstalledPreferences(base: provider, distributions: installed, excluding: excluded)
@@ -124,13 +141,9 @@ public struct RequirementInstaller: Sendable {
         let results = await withTaskGroup(of: (String, Result<DownloadedFile, IndexError>).self) { group in
             for file in files {
                 group.addTask {
-                    // Bound first: swiftc 6.3.1 -O miscompiles a tuple built around an inline `try await`.
-                    do throws(IndexError) {
-                        let downloaded = try await index.download(file)
-                        return (file.filename, .success(downloaded))
-                    } catch {
-                        return (file.filename, .failure(error))
-                    }
+                    // Named first: see `Result.awaiting` for the miscompile this avoids.
+                    let result = await Result.awaiting { () async throws(IndexError) in try await index.download(file) }
+                    return (file.filename, result)
                 }
             }
             var collected: [String: Result<DownloadedFile, IndexError>] = [:]

@@ -13,6 +13,8 @@ public enum RequirementsError: Error, Equatable, Sendable, CustomStringConvertib
     /// The file's SHA-256 is not among the `--hash` values given for it.
     case hashNotAllowed(name: PackageName, filename: String, actual: String, allowed: [String])
     case install(String)
+    /// Something kiln itself should have guaranteed did not hold (a bug, reported as one).
+    case internalInconsistency(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum RequirementsError: Error, Equatable, Sendable, CustomStringConvertib
         case .hashNotAllowed(let name, let filename, let actual, let allowed):
             return "\(filename) (\(name)) has SHA-256 \(actual), which is not among the hashes required for it "
                 + "(\(allowed.joined(separator: ", "))); the file may have been replaced, or the hashes are for another version"
+        case .internalInconsistency(let what):
+            return "internal error: \(what); this is a bug in kiln, please report it"
         case .install(let message):
             return message
         }

@@ -31,8 +31,16 @@ public struct RequirementsResolver: Sendable {
         IndexMetadataProvider(index: index, tags: target.tags, pythonVersion: target.environment.pythonVersion, options: options, sdists: sdists)
     }
 
+    /// The outcome's provider belongs to the caller, who calls its `finish()` when done with it;
+    /// on failure this finishes it itself.
     public func resolve(_ requirements: [RequirementEntry], constraints: [RequirementEntry] = []) async throws(RequirementsError) -> Outcome {
-        try await resolve(requirements, constraints: constraints, provider: makeProvider(), wrappedBy: nil)
+        let provider = makeProvider()
+        do {
+            return try await resolve(requirements, constraints: constraints, provider: provider, wrappedBy: nil)
+        } catch {
+            await provider.finish()
+            throw error
+        }
     }
 
     /// `wrappedBy` lets installs answer some packages from the environment (installed versions

@@ -13,6 +13,8 @@ final class CurlMultiLoop: Sendable {
 
     private let multi: CurlMultiHandle
     private let shared = Mutex(Shared())
+    /// Joined by `shutDown()`, so no libcurl or OpenSSL work is left running when kiln exits.
+    private let thread = Mutex<JoinableThread?>(nil)
 
     init(maxConnectionsPerHost: Int) {
         kiln_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
@@ -22,7 +24,8 @@ final class CurlMultiLoop: Sendable {
             kiln_curl_multi_setopt_long(raw, CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
         }
         // The thread keeps the loop alive until `shutDown()` lets it finish.
-        BlockingThread { [self] in run() }.start()
+        let started = JoinableThread.start { [self] in run() }
+        thread.withLock { $0 = started }
     }
 
     /// Runs `transfer` to completion (success or failure; the outcome says which).
@@ -36,7 +39,13 @@ final class CurlMultiLoop: Sendable {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 transfer.attach(continuation)
-                shared.withLock { $0.incoming.append(transfer) }
+                let accepted = shared.withLock { state in
+                    guard !state.shuttingDown else { return false }
+                    state.incoming.append(transfer)
+                    return true
+                }
+                // After shutDown the thread may be gone: a transfer queued then would wait forever.
+                guard accepted else { return transfer.finish(code: CURLE_FAILED_INIT) }
                 if let raw = multi.raw { kiln_curl_multi_wakeup(raw) }
             }
         } onCancel: {
@@ -46,8 +55,20 @@ final class CurlMultiLoop: Sendable {
         }
     }
 
-    /// Lets the thread finish once running transfers are done.
-    func shutDown() {
+    /// Lets the thread finish once running transfers are done, and waits until it has: its
+    /// connections (and their TLS state) are closed when this returns.
+    func shutDown() async {
+        requestShutDown()
+        let running = thread.withLock { current in
+            let taken = current
+            current = nil
+            return taken
+        }
+        await running?.joinAsync()
+    }
+
+    /// Lets the thread finish once running transfers are done, without waiting for it.
+    func requestShutDown() {
         shared.withLock { $0.shuttingDown = true }
         if let raw = multi.raw { kiln_curl_multi_wakeup(raw) }
     }
