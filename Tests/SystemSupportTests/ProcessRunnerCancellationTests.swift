@@ -19,8 +19,9 @@ import Testing
         let grandchild = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         task.cancel()
         let result = try await task.value
+        // Not a timing check (under a full test run the cooperative pool may resume this late):
+        // without the kill, `sleep 60` would end by itself with exit code 0.
         #expect(result.termination == .signalled(SIGKILL))
-        #expect(clock.now - start < .seconds(30))
         try await Task.sleep(for: .milliseconds(100))
         #expect(!ProcessState.isRunning(grandchild), "the grandchild survived")
     }
