@@ -113,6 +113,13 @@ struct StressTests {
             }
         }
 
+        var group: String {
+            switch self {
+            case .findLinks: return "install --find-links"
+            case .index: return "install --index-url"
+            }
+        }
+
         var arguments: [String] {
             switch self {
             case .findLinks(let directory): return ["--no-index", "--find-links", directory]
@@ -129,6 +136,10 @@ struct StressTests {
         let kind: Kind
         let number: Int
         let label: String
+        /// The kind of run, for the counts by group: `install --find-links`, `install --index-url`, `python list`.
+        let group: String
+        /// The kiln command that failed (`venv`, `install`, `python list`), if one did.
+        var stage: String? = nil
         /// Set when kiln died by a signal (or was killed after hanging).
         var signal: Int32? = nil
         /// Set when kiln exited with a status other than 0.
@@ -141,18 +152,19 @@ struct StressTests {
 
     /// `kiln venv` then `kiln install`, each with a fresh cache, then the RECORD check.
     static func install(_ number: Int, route: InstallRoute, python: String, in directory: String, keep: Bool = false) -> Outcome {
-        var outcome = Outcome(kind: .install, number: number, label: "install \(number) (\(route.name))")
+        var outcome = Outcome(kind: .install, number: number, label: "install \(number) (\(route.name))", group: route.group)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let venv = directory + "/venv"
             let made = run(["venv", venv, "--python", python, "--cache-dir", directory + "/venv-cache"])
-            guard record(made, of: "kiln venv", into: &outcome) else { return outcome }
+            guard record(made, of: "kiln venv", stage: "venv", into: &outcome) else { return outcome }
             let arguments = ["install"] + requested + ["--python", venv, "--cache-dir", directory + "/cache"] + route.arguments
             let installed = run(arguments)
-            guard record(installed, of: "kiln " + arguments.joined(separator: " "), into: &outcome) else { return outcome }
+            guard record(installed, of: "kiln " + arguments.joined(separator: " "), stage: "install", into: &outcome) else { return outcome }
             let problems = try recordProblems(site: venv + "/lib/python3.12/site-packages", checker: python)
             if !problems.isEmpty {
                 outcome.incomplete = true
+                outcome.stage = "install"
                 outcome.failure = "exit 0 but the install is incomplete:\n  " + problems.joined(separator: "\n  ")
                     + "\nstdout: \(installed.result.stdout)\nstderr: \(installed.result.stderr)"
                 return outcome
@@ -182,8 +194,9 @@ struct StressTests {
     }
 
     /// Notes a signal or a non-zero exit in `outcome`; true when the run exited 0.
-    static func record(_ run: Run, of command: String, into outcome: inout Outcome) -> Bool {
+    static func record(_ run: Run, of command: String, stage: String, into outcome: inout Outcome) -> Bool {
         let result = run.result
+        outcome.stage = stage
         if let signal = result.signal {
             outcome.signal = signal
             let hung = run.seconds >= timeout ? " after hanging for \(Int(timeout)) s" : ""
@@ -195,6 +208,7 @@ struct StressTests {
             outcome.failure = "\(command)\nexit \(result.status)\nstdout: \(result.stdout)\nstderr: \(tail(result.stderr))"
             return false
         }
+        outcome.stage = nil
         return true
     }
 
@@ -258,16 +272,17 @@ for name in sorted(expected & present):
         }
 
         func run(_ number: Int, cache: String) -> Outcome {
-            var outcome = Outcome(kind: .list, number: number, label: "python list \(number)")
+            var outcome = Outcome(kind: .list, number: number, label: "python list \(number)", group: "python list")
             let environment: [String: String?] = [
                 "PATH": bin, "VIRTUAL_ENV": nil, "PYENV_ROOT": bin + "/no-pyenv", "KILN_CACHE_DIR": cache,
             ]
             let listed = StressTests.run(["python", "list"], environment: environment)
             defer { try? FileManager.default.removeItem(atPath: cache) }
-            guard StressTests.record(listed, of: "kiln python list", into: &outcome) else { return outcome }
+            guard StressTests.record(listed, of: "kiln python list", stage: "python list", into: &outcome) else { return outcome }
             let problems = problems(in: listed.result.stdout)
             if !problems.isEmpty {
                 outcome.incomplete = true
+                outcome.stage = "python list"
                 outcome.failure = "exit 0 but the list is wrong: " + problems.joined(separator: "; ")
                     + "\nstdout: \(listed.result.stdout)\nstderr: \(listed.result.stderr)"
             }
@@ -325,14 +340,28 @@ for name in sorted(expected & present):
         line += " (\(incomplete.filter { $0.kind == .install }.count) installs, \(incomplete.filter { $0.kind == .list }.count) lists)"
         if !other.isEmpty { line += ", \(other.count) not checked" }
         line += "; \(String(format: "%.0f", seconds)) s; kiln: \(KilnBinary.path)"
-        return line
+        guard outcomes.contains(where: { $0.failure != nil }) else { return line }
+        // Where they happened: by kind of run, and the kiln command that failed.
+        let groups = Dictionary(grouping: outcomes, by: \.group).sorted { $0.key < $1.key }.map { group, runs -> String in
+            let failed = Dictionary(grouping: runs.filter { $0.failure != nil }) { outcome -> String in
+                let what = outcome.signal.map(signalName) ?? outcome.exitStatus.map { "exit \($0)" } ?? (outcome.incomplete ? "incomplete" : "not checked")
+                return "\(what) in kiln \(outcome.stage ?? "?")"
+            }.sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key)" }
+            return "\(group): \(runs.count) runs" + (failed.isEmpty ? ", all good" : ", " + failed.joined(separator: ", "))
+        }
+        return line + "\nstress by group: " + groups.joined(separator: "; ")
     }
 
-    /// The first failures in full, then the labels of the rest.
-    static func report(_ failures: [Outcome], inFull: Int = 20) -> String {
-        var text = failures.prefix(inFull).map { "\($0.label): \($0.failure ?? "")" }.joined(separator: "\n\n")
-        if failures.count > inFull {
-            text += "\n\n\(failures.count - inFull) more: " + failures.dropFirst(inFull).map(\.label).joined(separator: ", ")
+    /// The first few failures of each group in full, then the labels of the rest.
+    static func report(_ failures: [Outcome], inFull: Int = 6) -> String {
+        var shown: [Outcome] = []
+        var rest: [Outcome] = []
+        for outcome in failures {
+            if shown.filter({ $0.group == outcome.group }).count < inFull { shown.append(outcome) } else { rest.append(outcome) }
+        }
+        var text = shown.map { "\($0.label): \($0.failure ?? "")" }.joined(separator: "\n\n")
+        if !rest.isEmpty {
+            text += "\n\n\(rest.count) more: " + rest.map(\.label).joined(separator: ", ")
         }
         return text
     }
