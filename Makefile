@@ -49,10 +49,19 @@ sanitize: deps
 	KILN_BINARY=$(CURDIR)/.build-asan/release/kiln ASAN_OPTIONS="halt_on_error=1 exitcode=67 detect_leaks=0" \
 		$(SWIFT) test --skip-build --filter $(SANITIZE_E2E) --skip Network
 
+# Issue 9's stress run of the binary users run (built as `make release` builds it): 200 `kiln install`
+# from the loopback index (half --find-links, half --index-url), each into a fresh venv with a fresh
+# cache, and 100 `kiln python list`; fails on any signal, non-zero exit or incomplete install.
+# The default suite runs the same test with 10 and 10.
+stress: release
+	$(SWIFT) build --build-tests
+	$(E2E_BINARY) KILN_STRESS_INSTALLS=200 KILN_STRESS_LISTS=100 \
+		$(SWIFT) test --skip-build --filter 'EndToEndTests\.Stress'
+
 # Times kiln against uv and pip (installed from the index into bench/.venv).
 bench: release
 	@scripts/ensure-apt-packages $(BENCH_PACKAGES)
 	python3 bench/run.py --kiln $(RELEASE_BIN)
 
 clean:
-	rm -rf .build dist bench/results
+	rm -rf .build .build-tsan .build-asan dist bench/results

@@ -10,12 +10,26 @@ setup, or by the previous tool's series, would otherwise slow whichever tool run
 with `interleave = true` is timed by this script instead of hyperfine, one run of each tool in
 turn, so that drift in the machine reaches every tool alike.
 
+Every timed run is checked (a benchmark must not time a tool that did nothing): a case, or its
+workload, declares what a run leaves behind, and the script stops with an error naming the tool,
+the case and what was missing when a run did not do its job. A case with no check is refused.
+- `expect_venv = "{scratch}/env-{tool}"`: the environment the run filled ({tool} is the tool's
+  name); it must exist and hold the `.dist-info` of every name in `expect_dist_info = [...]`, or of
+  every requirement of `expect_dist_info_from = "requirements/FILE"` (at the pinned version).
+- `expect_pins = [...]` or `expect_pins_from = "requirements/FILE"`: the run printed a `name==`
+  line for each.
+- `expect_stdout_matches = "REGEX"`: the run's output matches (re.search).
+Checks run outside the timing: for hyperfine, in the `--prepare` step before the next run (and once
+more after the last), the timed command only writing its output to a file and touching a marker;
+for interleaved cases, between runs.
+
 uv and pip come from the package index, installed into a throwaway venv (bench/.venv).
 """
 import argparse
 import json
 import os
 import pathlib
+import re
 import shutil
 import statistics
 import subprocess
@@ -64,14 +78,128 @@ def version_of(command: list) -> str:
         return "?"
 
 
-def run_interleaved(case: dict, places: dict, runs: int, warmup: int) -> dict:
+class CheckFailed(Exception):
+    """A timed run did not do its job."""
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def requirements_of(path: pathlib.Path) -> list:
+    """(canonical name, pinned version or None) for each requirement line of a requirements file."""
+    found = []
+    for line in path.read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or line.startswith("-"):
+            continue
+        match = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:==\s*([^\s;,]+))?", line)
+        if match:
+            found.append((canonical(match.group(1)), match.group(2)))
+    return found
+
+
+def expectations(workload: dict, case: dict) -> dict:
+    """What every run of `case` must leave behind, from the case's keys or else its workload's."""
+    def get(key):
+        return case.get(key, workload.get(key))
+    spec = {}
+    if get("expect_venv"):
+        spec["venv"] = get("expect_venv")
+        if get("expect_dist_info_from"):
+            spec["dist_info"] = requirements_of(BENCH / get("expect_dist_info_from"))
+        else:
+            spec["dist_info"] = [(canonical(name), None) for name in get("expect_dist_info") or []]
+    elif get("expect_dist_info") or get("expect_dist_info_from"):
+        sys.exit(f"bench: {workload['name']} ({case['label']}) expects .dist-info directories but names no expect_venv")
+    if get("expect_pins_from"):
+        spec["pins"] = [name for name, _ in requirements_of(BENCH / get("expect_pins_from"))]
+    elif get("expect_pins"):
+        spec["pins"] = [canonical(name) for name in get("expect_pins")]
+    if get("expect_stdout_matches"):
+        spec["stdout_matches"] = get("expect_stdout_matches")
+    if not spec:
+        sys.exit(f"bench: {workload['name']} ({case['label']}) declares no check of its result "
+                 "(expect_venv, expect_pins, expect_stdout_matches): a timed run that did nothing would pass")
+    return spec
+
+
+def needs_output(spec: dict) -> bool:
+    return "pins" in spec or "stdout_matches" in spec
+
+
+def problems_of_run(spec: dict, venv: str, output: pathlib.Path) -> list:
+    """What the run failed to do (empty when it did its job)."""
+    problems = []
+    if "venv" in spec:
+        root = pathlib.Path(venv)
+        if not (root / "pyvenv.cfg").is_file():
+            problems.append(f"no virtual environment at {venv} (pyvenv.cfg missing)")
+        else:
+            present = {}
+            for site in root.glob("lib/python*/site-packages"):
+                for entry in site.glob("*.dist-info"):
+                    name, _, version = entry.name[:-len(".dist-info")].partition("-")
+                    present[canonical(name)] = version
+            missing = [name for name, _ in spec["dist_info"] if name not in present]
+            wrong = [f"{name} {present[name]} (expected {version})" for name, version in spec["dist_info"]
+                     if version and name in present and present[name] != version]
+            if missing:
+                problems.append(f"{len(missing)} of {len(spec['dist_info'])} expected .dist-info missing from "
+                                f"{venv}: {', '.join(missing)}")
+            if wrong:
+                problems.append(f"wrong versions in {venv}: {', '.join(wrong)}")
+    if needs_output(spec):
+        text = output.read_text(errors="replace") if output.exists() else ""
+        if "pins" in spec:
+            pinned = {canonical(m.group(1)) for m in re.finditer(r"(?m)^\s*([A-Za-z0-9][A-Za-z0-9._-]*)==", text)}
+            missing = [name for name in spec["pins"] if name not in pinned]
+            if missing:
+                problems.append(f"{len(missing)} of {len(spec['pins'])} expected pins not printed: "
+                                f"{', '.join(name + '==' for name in missing)} (printed {len(text.splitlines())} lines)")
+        if "stdout_matches" in spec and not re.search(spec["stdout_matches"], text):
+            problems.append(f"output does not match /{spec['stdout_matches']}/: {text.strip()[:200]!r}")
+    return problems
+
+
+def check_run(spec: dict, tool: str, label: str, places: dict, output: pathlib.Path, run_number: int) -> None:
+    venv = spec.get("venv", "").format(**places, tool=tool)
+    problems = problems_of_run(spec, venv, output)
+    if problems:
+        raise CheckFailed(f"{tool} did not do its job in {label}, run {run_number} (warmup runs included): "
+                          + "; ".join(problems))
+
+
+def check_step(state_path: str) -> int:
+    """`run.py --check STATE`: hyperfine's --prepare step. Checks the run just before it (if one
+    ran: the timed command leaves a marker), counts it, and fails with the problems written to
+    the state's report file."""
+    state = json.loads(pathlib.Path(state_path).read_text())
+    marker, count = pathlib.Path(state["marker"]), pathlib.Path(state["count"])
+    if not marker.exists():
+        return 0
+    marker.unlink()
+    checked = int(count.read_text()) if count.exists() else 0
+    count.write_text(str(checked + 1))
+    try:
+        check_run(state["spec"], state["tool"], state["label"], state["places"], pathlib.Path(state["output"]), checked + 1)
+    except CheckFailed as failure:
+        pathlib.Path(state["report"]).write_text(str(failure))
+        print(f"bench: {failure}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_interleaved(case: dict, places: dict, runs: int, warmup: int, spec: dict, label: str, output: pathlib.Path) -> dict:
     """One run of each tool in turn, `runs` rounds: when the machine drifts (here, the file system
     slowing down for minutes after large deletes), every tool sees the same drift. Times are wall
-    clock around `bash -c`, less the median time of `bash -c true`."""
+    clock around `bash -c`, less the median time of `bash -c true`. Each run is checked after its
+    timing ends."""
     def timed(command: str) -> float:
-        start = time.perf_counter()
-        subprocess.run(["bash", "-c", command], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return time.perf_counter() - start
+        with open(output, "wb") as sink:
+            start = time.perf_counter()
+            subprocess.run(["bash", "-c", command], check=True, stdout=sink, stderr=subprocess.DEVNULL)
+            return time.perf_counter() - start
     tools = [tool for tool in TOOLS if case.get(tool)]
     shell = statistics.median(timed("true") for _ in range(20))
     samples = {tool: [] for tool in tools}
@@ -81,33 +209,58 @@ def run_interleaved(case: dict, places: dict, runs: int, warmup: int) -> dict:
             if prepare:
                 subprocess.run(["bash", "-c", prepare.format(**places)], check=True, stdout=subprocess.DEVNULL)
             elapsed = timed(case[tool].format(**places)) - shell
+            check_run(spec, tool, label, places, output, round_number + 1)
             if round_number >= warmup:
                 samples[tool].append(elapsed)
+    for tool in tools:
+        print(f"  {tool}: {warmup + runs} runs checked", file=sys.stderr)
     return {tool: statistics.median(values) for tool, values in samples.items()}
 
 
-def run_case(case: dict, places: dict, runs: int, warmup: int, out: pathlib.Path) -> dict:
+def run_case(case: dict, places: dict, runs: int, warmup: int, out: pathlib.Path, spec: dict, label: str) -> dict:
+    checks = out.parent / "checks"
+    checks.mkdir(exist_ok=True)
     if case.get("interleave"):
-        return run_interleaved(case, places, runs, warmup)
+        return run_interleaved(case, places, runs, warmup, spec, label, checks / "output")
     medians = {}
     for tool in TOOLS:
         command = case.get(tool)
         if not command:
             continue
         command = command.format(**places)
+        # The timed command also writes its output to a file (when the check reads it) and leaves
+        # a marker: a shell redirection and `:`, no process. The check itself runs in --prepare.
+        state = {"spec": spec, "tool": tool, "label": label, "places": places,
+                 "output": str(checks / f"{tool}.out"), "marker": str(checks / f"{tool}.ran"),
+                 "count": str(checks / f"{tool}.count"), "report": str(checks / f"{tool}.report")}
+        for leftover in ("output", "marker", "count", "report"):
+            pathlib.Path(state[leftover]).unlink(missing_ok=True)
+        state_path = checks / f"{tool}.json"
+        state_path.write_text(json.dumps(state))
+        redirect = f" > {state['output']}" if needs_output(spec) else ""
+        command = f"{{ {command}\n}}{redirect} && : > {state['marker']}"
+        check = f"{sys.executable} {BENCH / 'run.py'} --check {state_path}"
         if case.get("settle"):
             os.sync()
             time.sleep(6)
         args = ["hyperfine", "--style", "basic", "--runs", str(runs), "--warmup", str(warmup),
                 "--export-json", str(out), "--command-name", tool, "--shell", "bash"]
         prepare = case.get(f"{tool}_prepare", case.get("prepare"))
-        if prepare:
-            args += ["--prepare", prepare.format(**places)]
+        args += ["--prepare", check + (f" && {{ {prepare.format(**places)}\n}}" if prepare else "")]
         args.append(command)
         result = subprocess.run(args, capture_output=True, text=True)
+        report = pathlib.Path(state["report"])
+        if result.returncode == 0:
+            check_step(str(state_path))  # the last run: no --prepare follows it
+        if report.exists():
+            raise CheckFailed(report.read_text())
         if result.returncode != 0:
             print(f"  {tool}: failed\n{result.stderr.strip()}", file=sys.stderr)
             continue
+        checked = int(pathlib.Path(state["count"]).read_text()) if pathlib.Path(state["count"]).exists() else 0
+        if checked != warmup + runs:
+            raise CheckFailed(f"{tool}: {label}: {checked} of {warmup + runs} runs were checked")
+        print(f"  {tool}: {checked} runs checked", file=sys.stderr)
         data = json.loads(out.read_text())
         medians[tool] = data["results"][0]["median"]
     return medians
@@ -119,7 +272,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("workloads", nargs="*", help="names of workloads (default: all)")
+    if sys.argv[1:2] == ["--check"] and len(sys.argv) == 3:
+        sys.exit(check_step(sys.argv[2]))
     options = parser.parse_args()
+    files = sorted((BENCH / "workloads").glob("*.toml"))
+    files = [path for path in files if not options.workloads or path.stem in options.workloads]
+    for path in files:  # every case declares its check before anything is timed
+        workload = tomllib.loads(path.read_text())
+        for case in workload["case"]:
+            expectations(workload, case)
     if not shutil.which("hyperfine"):
         sys.exit("bench: hyperfine is missing (apt-get install hyperfine)")
     tools = ensure_tools(BENCH / ".venv")
@@ -131,18 +292,19 @@ def main() -> None:
     print(f"kiln {version_of([places['kiln'], '--version'])} | {version_of([tools['uv'], '--version'])} | "
           f"{version_of([tools['pip'], '--version']).split(' from ')[0]} | {options.runs} runs, median")
     rows = []
-    files = sorted((BENCH / "workloads").glob("*.toml"))
     for path in files:
         workload = tomllib.loads(path.read_text())
-        if options.workloads and path.stem not in options.workloads:
-            continue
         if "setup" in workload:
             subprocess.run(workload["setup"].format(**places), shell=True, check=True, executable="/bin/bash")
         for case in workload["case"]:
             label = f"{workload['name']} ({case['label']})"
             print(f"- {label}", file=sys.stderr)
-            medians = run_case(case, places, case.get("runs", options.runs), case.get("warmup", options.warmup),
-                               scratch / "result.json")
+            try:
+                medians = run_case(case, places, case.get("runs", options.runs), case.get("warmup", options.warmup),
+                                   scratch / "result.json", expectations(workload, case), label)
+            except CheckFailed as failure:
+                shutil.rmtree(scratch, ignore_errors=True)
+                sys.exit(f"bench: stopped: {failure}")
             rows.append((label, medians))
     print()
     print(f"{'workload':<52} {'kiln':>10} {'uv':>10} {'pip':>10} {'kiln/uv':>8}")

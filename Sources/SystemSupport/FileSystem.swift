@@ -85,13 +85,19 @@ public enum FileSystem {
         }
     }
 
+    /// Where `d_name` starts in a `dirent` (19 on Linux: after inode, offset, length and type).
+    private static let direntNameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+
     public static func listDirectory(_ path: String) throws(SystemCallError) -> [String] {
         guard let handle = opendir(path) else { throw SystemCallError("cannot list", path: path) }
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            // Read the name in place, up to its NUL. Copying `d_name` (a 256-byte tuple) reads
+            // past the end of a short record at the end of glibc's buffer: AddressSanitizer
+            // reported it as a heap-buffer-overflow in `kiln python find`.
+            let name = UnsafeRawPointer(entry).advanced(by: direntNameOffset).withMemoryRebound(to: CChar.self, capacity: 1) {
+                String(cString: $0)
             }
             if name != "." && name != ".." { names.append(name) }
         }

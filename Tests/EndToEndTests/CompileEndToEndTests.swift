@@ -7,7 +7,8 @@ struct LoopbackWheelIndex {
     let directory: TemporaryDirectory
     let server: LoopbackIndexServer
 
-    init(_ wheels: [WheelBuilder]) throws {
+    /// The server stops by itself after `lifetime` seconds (a long stress run needs more).
+    init(_ wheels: [WheelBuilder], lifetime: TimeInterval = 600) throws {
         directory = try TemporaryDirectory("kiln-e2e-index")
         let files = directory.file("files")
         try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
@@ -24,7 +25,7 @@ struct LoopbackWheelIndex {
             try ("<html><body>\n" + anchors.joined(separator: "\n") + "\n</body></html>\n")
                 .write(toFile: folder + "/index.html", atomically: false, encoding: .utf8)
         }
-        server = try LoopbackIndexServer(root: directory.path)
+        server = try LoopbackIndexServer(root: directory.path, lifetime: lifetime)
     }
 
     var indexURL: String { server.url("/simple/") }

@@ -41,6 +41,8 @@ public struct WheelBuilder: Sendable {
     public var recordHashOverrides: [String: String] = [:]
     /// A second dist-info directory name to add (hostile).
     public var extraDistInfo: String? = nil
+    /// `Requires-Dist` lines written into METADATA, e.g. `"six>=1.16"`.
+    public var requiresDist: [String] = []
 
     public init(name: String, version: String) {
         self.name = name
@@ -56,7 +58,8 @@ public struct WheelBuilder: Sendable {
     public func build(in directory: String, filename: String? = nil) throws -> String {
         let output = directory + "/" + (filename ?? self.filename)
         var members = files
-        members.append(Member("\(distInfo)/METADATA", "Metadata-Version: 2.1\nName: \(metadataName ?? name)\nVersion: \(metadataVersion ?? version)\n\n"))
+        let requires = requiresDist.map { "Requires-Dist: \($0)\n" }.joined()
+        members.append(Member("\(distInfo)/METADATA", "Metadata-Version: 2.1\nName: \(metadataName ?? name)\nVersion: \(metadataVersion ?? version)\n\(requires)\n"))
         members.append(Member("\(distInfo)/WHEEL", "Wheel-Version: \(wheelVersion)\nGenerator: kiln-tests\nRoot-Is-Purelib: \(rootIsPurelib)\nTag: \(tag)\n\n"))
         if let entryPoints { members.append(Member("\(distInfo)/entry_points.txt", entryPoints)) }
         if let extraDistInfo { members.append(Member("\(extraDistInfo)/METADATA", "Name: x\nVersion: 1\n")) }
