@@ -153,3 +153,19 @@ import TestSupport
         #expect(throws: BuildInputError.unsupportedSource(work.path)) { try SourceProject(root: work.path) }
     }
 }
+
+@Suite struct BuildLogTests {
+    @Test func theTailIsTheLastFortyLinesOfEvenALargeLog() throws {
+        let work = try TemporaryDirectory("kiln-build-log")
+        let path = work.file("build.log")
+        let text = (0..<100_000).map { "line \($0) of a long compiler transcript" }.joined(separator: "\n") + "\n"
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let log = BuildLog(path: path)
+        let tail = log.tail()
+        #expect(tail.count == 40)
+        #expect(tail.first == "line 99960 of a long compiler transcript")
+        #expect(tail.last == "line 99999 of a long compiler transcript")
+        #expect(log.lines().count < 100_000)
+        #expect(log.lines().last == "line 99999 of a long compiler transcript")
+    }
+}

@@ -43,15 +43,19 @@ public struct BuildLog: Sendable {
         return result
     }
 
-    /// The last `count` lines (of the whole log).
+    /// How much of the log's end the tail and the hints read: a C build's log can be large.
+    static let readLimit: Int64 = 1 << 20
+
+    /// The last `count` lines.
     public func tail(_ count: Int = BuildLog.tailLineCount) -> [String] {
-        let text = String(decoding: read(from: 0), as: UTF8.self)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = String(decoding: read(from: max(0, size - Self.readLimit)), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let trimmed = lines.last == "" ? Array(lines.dropLast()) : lines
         return Array(trimmed.suffix(count))
     }
 
+    /// The lines of the log's last megabyte (the first may be cut), for the failure hints.
     public func lines() -> [String] {
-        String(decoding: read(from: 0), as: UTF8.self).split(separator: "\n").map(String.init)
+        String(decoding: read(from: max(0, size - Self.readLimit)), as: UTF8.self).split(separator: "\n").map(String.init)
     }
 }
