@@ -45,11 +45,13 @@ public struct SdistFetcher: Sendable {
             throw .index(error)
         }
         let candidates = page.files.filter { file in
-            guard !file.yanked.isYanked, let parsed = try? SdistFilename(file.filename, packageName: requirement.name) else { return false }
+            guard let parsed = try? SdistFilename(file.filename, packageName: requirement.name) else { return false }
             return parsed.version == version
         }
-        // .tar.gz (PEP 625) before the legacy formats.
-        guard let file = candidates.sorted(by: { ($0.filename.hasSuffix(".tar.gz") ? 0 : 1) < ($1.filename.hasSuffix(".tar.gz") ? 0 : 1) }).first else {
+        // Not yanked before yanked (PEP 592: a yanked file is used when `==` pins it and nothing
+        // else matches), then .tar.gz (PEP 625) before the legacy formats.
+        func rank(_ file: IndexFile) -> Int { (file.yanked.isYanked ? 2 : 0) + (file.filename.hasSuffix(".tar.gz") ? 0 : 1) }
+        guard let file = candidates.min(by: { rank($0) < rank($1) }) else {
             throw .noSdist(name: requirement.name.original, version: version.description, available: page.files.map(\.filename))
         }
         let downloaded: DownloadedFile
