@@ -76,7 +76,10 @@ struct ProjectBuilder: Sendable {
                 record.add(BuildPhase.resolvingBuildRequirements.rawValue + " (get_requires)", since: start)
             }
         case .none(let checkDependencies):
-            invoker = makeInvoker(python: target.executable, flags: [], scripts: nil, noUserSite: false)
+            // The interpreter as it is, but without the user site (which the requirement check
+            // does not see either); a venv's scripts come first on PATH, as if it were activated.
+            invoker = makeInvoker(
+                python: target.executable, flags: [], scripts: target.isVirtualEnvironment ? target.paths.scripts : nil, noUserSite: true)
             let checker = InstalledRequirementsCheck(interpreter: target)
             if checkDependencies {
                 let missing = checker.missing(project.buildRequirements)

@@ -7,8 +7,8 @@ public enum HookEnvironment {
     static let droppedNames: Set<String> = ["PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUSERBASE", "VIRTUAL_ENV", "CONDA_PREFIX", "__PYVENV_LAUNCHER__"]
     static let droppedPrefixes = ["PIP_", "UV_", "KILN_"]
 
-    /// `scriptsDirectory`: the build venv's `bin` (nil under --no-isolation, where PATH stays).
-    /// `noUserSite`: false only for --no-isolation builds, which use the interpreter as it is.
+    /// `scriptsDirectory`: the build venv's `bin` (under --no-isolation the target venv's, or nil: PATH stays).
+    /// `noUserSite`: sets `PYTHONNOUSERSITE=1` (every build kiln runs does; false leaves it to the caller).
     public static func make(
         from base: [String: String], scriptsDirectory: String?, sourceDateEpoch: Int64?, noUserSite: Bool = true
     ) -> [String: String] {
