@@ -33,7 +33,7 @@ struct LoopbackFileIndex {
 
 private let buildPython = "3.12"
 
-@Suite(.enabled(if: PyenvInterpreters.isAvailable(buildPython), "needs CPython \(buildPython) from pyenv"))
+@Suite(.serialized, .enabled(if: PyenvInterpreters.isAvailable(buildPython), "needs CPython \(buildPython) from pyenv"))
 struct BuildWheelEndToEndTests {
     private func lines(_ path: String) -> [String] {
         ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
