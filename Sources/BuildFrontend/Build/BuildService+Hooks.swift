@@ -26,7 +26,8 @@ extension BuildService {
         if let filename, let metadata = project.pkgInfo, metadata.name.normalized != filename.name.normalized {
             throw .input(.nameMismatch(file: FileSystem.basename(of: archive), expected: filename.name.original, found: metadata.name.original))
         }
-        let epoch = options.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+        // The user's value wins (and is passed on as given; the report shows it if it is a number).
+        let epoch = options.environment["SOURCE_DATE_EPOCH"].map { Int64($0) }
             ?? HookEnvironment.sourceDateEpoch(pkgInfoModificationTime: unpacked.pkgInfoModificationTime)
         var record = BuildRecord()
         record.add(BuildPhase.unpacking.rawValue, since: start)
