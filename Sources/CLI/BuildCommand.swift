@@ -19,14 +19,15 @@ struct BuildCommand: AsyncParsableCommand {
         let (global, python, build, tree) = (self.global, self.python, self.build, self.tree)
         try await CommandFailure.run(console) {
             try await TerminationSignals.cancellingOnSignal {
-                let prepared = try await build.prepare(global: global, python: python, console: console)
-                let sdist = try await prepared.service.buildSdist(tree: tree, into: build.absoluteOutputDirectory, options: prepared.options)
-                console.result(sdist.path)
-                let wheel = try await prepared.service.buildWheel(sdist: sdist.path, into: build.absoluteOutputDirectory, options: prepared.options)
-                var report = wheel.report
-                report.sdist = sdist.path
-                try build.writeReport(report)
-                console.result(wheel.path)
+                try await build.withPreparedBuild(global: global, python: python, console: console) { prepared in
+                    let sdist = try await prepared.service.buildSdist(tree: tree, into: build.absoluteOutputDirectory, options: prepared.options)
+                    console.result(sdist.path)
+                    let wheel = try await prepared.service.buildWheel(sdist: sdist.path, into: build.absoluteOutputDirectory, options: prepared.options)
+                    var report = wheel.report
+                    report.sdist = sdist.path
+                    try build.writeReport(report)
+                    console.result(wheel.path)
+                }
             }
         }
     }

@@ -39,7 +39,7 @@ struct BuildOptionsGroup: ParsableArguments {
 
     /// Everything a build needs from the command line: the service (target interpreter, cache)
     /// and the options value.
-    func prepare(global: GlobalOptions, python: PythonOption, console: Console) async throws -> PreparedBuild {
+    private func prepare(global: GlobalOptions, python: PythonOption, console: Console) async throws -> PreparedBuild {
         let cache = try await global.openCache(console)
         let discovery = try global.interpreterDiscovery(cache: cache)
         let target = try await discovery.find(python.request)
@@ -61,6 +61,23 @@ struct BuildOptionsGroup: ParsableArguments {
             unpacker: SdistUnpacker(maxUnpackedSize: try SdistUnpacker.maxUnpackedSize(from: ProcessEnvironment.variables)),
             onEvent: { event in BuildEventPrinter.print(event, console) })
         return PreparedBuild(service: service, options: options, index: index)
+    }
+
+    /// Prepares the build, runs `body` with it, and ends the index's HTTP thread afterwards
+    /// whatever `body` did: nothing the command started outlives it.
+    func withPreparedBuild<Value>(
+        global: GlobalOptions, python: PythonOption, console: Console, _ body: (inout PreparedBuild) async throws -> Value
+    ) async throws -> Value {
+        var prepared = try await prepare(global: global, python: python, console: console)
+        let outcome: Result<Value, any Error>
+        do {
+            let value = try await body(&prepared)
+            outcome = .success(value)
+        } catch {
+            outcome = .failure(error)
+        }
+        await prepared.index.shutDown()
+        return try outcome.get()
     }
 
     var absoluteOutputDirectory: String { FileSystem.absolute(outputDirectory) }

@@ -18,10 +18,11 @@ struct BuildSdistCommand: AsyncParsableCommand {
         let (global, python, build, tree) = (self.global, self.python, self.build, self.tree)
         try await CommandFailure.run(console) {
             try await TerminationSignals.cancellingOnSignal {
-                let prepared = try await build.prepare(global: global, python: python, console: console)
-                let outcome = try await prepared.service.buildSdist(tree: tree, into: build.absoluteOutputDirectory, options: prepared.options)
-                try build.writeReport(outcome.report)
-                console.result(outcome.path)
+                try await build.withPreparedBuild(global: global, python: python, console: console) { prepared in
+                    let outcome = try await prepared.service.buildSdist(tree: tree, into: build.absoluteOutputDirectory, options: prepared.options)
+                    try build.writeReport(outcome.report)
+                    console.result(outcome.path)
+                }
             }
         }
     }

@@ -21,20 +21,21 @@ struct BuildWheelCommand: AsyncParsableCommand {
         let (global, python, build, source) = (self.global, self.python, self.build, self.source)
         try await CommandFailure.run(console) {
             try await TerminationSignals.cancellingOnSignal {
-                var prepared = try await build.prepare(global: global, python: python, console: console)
-                let outcome: BuildService.Outcome
-                switch try BuildSource.classify(source) {
-                case .tree(let root):
-                    outcome = try await prepared.service.buildWheel(tree: root, into: build.absoluteOutputDirectory, options: prepared.options)
-                case .sdist(let path):
-                    outcome = try await prepared.service.buildWheel(sdist: path, into: build.absoluteOutputDirectory, options: prepared.options)
-                case .requirement(let requirement):
-                    let fetched = try await SdistFetcher(index: prepared.index).fetch(requirement)
-                    prepared.options.indexRequiresPython = fetched.requiresPython
-                    outcome = try await prepared.service.buildWheel(sdist: fetched.path, into: build.absoluteOutputDirectory, options: prepared.options)
+                try await build.withPreparedBuild(global: global, python: python, console: console) { prepared in
+                    let outcome: BuildService.Outcome
+                    switch try BuildSource.classify(source) {
+                    case .tree(let root):
+                        outcome = try await prepared.service.buildWheel(tree: root, into: build.absoluteOutputDirectory, options: prepared.options)
+                    case .sdist(let path):
+                        outcome = try await prepared.service.buildWheel(sdist: path, into: build.absoluteOutputDirectory, options: prepared.options)
+                    case .requirement(let requirement):
+                        let fetched = try await SdistFetcher(index: prepared.index).fetch(requirement)
+                        prepared.options.indexRequiresPython = fetched.requiresPython
+                        outcome = try await prepared.service.buildWheel(sdist: fetched.path, into: build.absoluteOutputDirectory, options: prepared.options)
+                    }
+                    try build.writeReport(outcome.report)
+                    console.result(outcome.path)
                 }
-                try build.writeReport(outcome.report)
-                console.result(outcome.path)
             }
         }
     }

@@ -39,7 +39,9 @@ import TestSupport
         let results = try await withThrowingTaskGroup(of: ObtainedEntry.self) { group in
             for _ in 0..<8 {
                 group.addTask {
-                    try await CacheEntry.obtain(entry, resource: "demo build", timeout: .seconds(30)) { temporary in
+                    // A generous lock timeout: in a full parallel run on 2 cores, end-to-end tests that
+                    // wait synchronously for kiln starve this test's tasks for tens of seconds.
+                    try await CacheEntry.obtain(entry, resource: "demo build", timeout: .seconds(600)) { temporary in
                         await counter.increment()
                         try await Task.sleep(for: .milliseconds(300))
                         try Files.write("wheel", to: temporary)
