@@ -96,6 +96,30 @@ struct BuildWheelEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: work.file("runs.log")))
     }
 
+    @Test func aHostileSdistIsRefusedInOneLineAndNothingEscapes() throws {
+        let work = try TemporaryDirectory("kiln-e2e-build")
+        let python = try #require(PyenvInterpreters.path(for: buildPython))
+        let escaped = work.file("escaped-\(UUID().uuidString)")
+        let script = """
+            import io, sys, tarfile
+            def add(t, name, data=b"x"):
+                info = tarfile.TarInfo(name); info.size = len(data); t.addfile(info, io.BytesIO(data))
+            with tarfile.open(sys.argv[1], "w:gz") as t:
+                add(t, "evil-1.0/PKG-INFO", b"Metadata-Version: 2.1\\nName: evil\\nVersion: 1.0\\n")
+                add(t, "evil-1.0/../" + sys.argv[2])
+            """
+        let sdist = work.file("evil-1.0.tar.gz")
+        let made = try ProcessHelper.run(python, ["-c", script, sdist, FileManager.default.displayName(atPath: escaped)])
+        try #require(made.status == 0, "\(made.stderr)")
+        let result = try kiln(["build-wheel", sdist, "-o", work.file("out")], work: work)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "error: refusing to unpack \(sdist): member 'evil-1.0/../\(FileManager.default.displayName(atPath: escaped))' climbs out with '..'\n",
+                "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: escaped))
+        #expect(!FileManager.default.fileExists(atPath: work.file("out")))
+    }
+
     @Test func aFailingBackendShowsPhaseTailLogAndExitsOne() throws {
         let work = try TemporaryDirectory("kiln-e2e-build")
         var fixture = SdistFixture()

@@ -20,7 +20,7 @@ extension BuildService {
         do {
             unpacked = try await OffPool.run { () throws(SdistUnpackError) -> UnpackedSdist in try unpacker.unpack(archive, into: source) }
         } catch {
-            throw .input(.unpackFailed(archive: archive, reason: error.description))
+            throw .input(.unpack(error))
         }
         let project = try SourceProject.load(unpacked.root)
         if let filename, let metadata = project.pkgInfo, metadata.name.normalized != filename.name.normalized {

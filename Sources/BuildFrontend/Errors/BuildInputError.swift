@@ -5,7 +5,8 @@ public enum BuildInputError: Error, Sendable, Equatable, CustomStringConvertible
     case sourceNotFound(String)
     case unsupportedSource(String)
     case invalidConfigSetting(String)
-    case unpackFailed(archive: String, reason: String)
+    /// The sdist could not be unpacked safely (the error names the archive and the member).
+    case unpack(SdistUnpackError)
     case invalidPyProject(path: String, reason: String)
     case invalidPKGInfo(path: String, reason: String)
     case nameMismatch(file: String, expected: String, found: String)
@@ -21,7 +22,7 @@ public enum BuildInputError: Error, Sendable, Equatable, CustomStringConvertible
         case .unsupportedSource(let source):
             return "\(source) is not an sdist (.tar.gz, .zip, .tar.bz2), a source tree with pyproject.toml or setup.py, or a name==version requirement"
         case .invalidConfigSetting(let option): return "invalid config setting '\(option)': expected KEY=VALUE"
-        case .unpackFailed(let archive, let reason): return "cannot unpack \(archive): \(reason)"
+        case .unpack(let error): return error.description
         case .invalidPyProject(let path, let reason): return "invalid \(path): \(reason)"
         case .invalidPKGInfo(let path, let reason): return "invalid \(path): \(reason)"
         case .nameMismatch(let file, let expected, let found):
