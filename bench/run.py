@@ -345,11 +345,11 @@ def main() -> None:
                 sys.exit(f"bench: stopped: {failure}")
             rows.append((label, medians))
     print()
-    print(f"{'workload':<52} {'kiln':>10} {'uv':>10} {'pip':>10} {'build':>10} {'kiln/uv':>8}")
+    print(f"{'workload':<66} {'kiln':>10} {'uv':>10} {'pip':>10} {'build':>10} {'kiln/uv':>8}")
     for label, medians in rows:
         cell = lambda tool: f"{medians[tool] * 1000:8.1f}ms" if tool in medians else f"{'-':>10}"
         ratio = f"{medians['kiln'] / medians['uv']:8.2f}" if "kiln" in medians and "uv" in medians else f"{'-':>8}"
-        print(f"{label:<52} {cell('kiln')} {cell('uv')} {cell('pip')} {cell('build')} {ratio}")
+        print(f"{label:<66} {cell('kiln')} {cell('uv')} {cell('pip')} {cell('build')} {ratio}")
     shutil.rmtree(scratch, ignore_errors=True)
 
 
