@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Times kiln against uv and pip with hyperfine and prints medians and kiln/uv ratios.
+"""Times kiln against uv, pip and pypa/build with hyperfine and prints medians and kiln/uv ratios.
 
 Each file in bench/workloads/*.toml is one workload with one or more cases. A case names the
-command for each tool and optionally a `prepare` command that hyperfine runs before every timed
+command for each tool (kiln, uv, pip, build) and optionally a `prepare` command that hyperfine runs before every timed
 run (to make a run cold). Placeholders: {kiln} {uv} {pip} {python} {scratch} {bench}. A case with
 `settle = true` starts each tool's series from a settled file system: written back, and past the
 few seconds in which ext4 without a journal avoids reusing freed inodes (deletes made by the
@@ -19,13 +19,19 @@ the case and what was missing when a run did not do its job. A case with no chec
 - `expect_pins = [...]` or `expect_pins_from = "requirements/FILE"`: the run printed a `name==`
   line for each.
 - `expect_stdout_matches = "REGEX"`: the run's output matches (re.search).
+- `expect_out_dir = "{scratch}/out-{tool}"` (a glob pattern) and `expect_out_files = [...]`: the
+  pattern matches `expect_out_dirs` directories (default 1), each holding exactly those files
+  (hidden files aside), byte-identical from one directory to the next (the prepare step must
+  remove the directories, or a run that built nothing would pass on the last run's files).
 Checks run outside the timing: for hyperfine, in the `--prepare` step before the next run (and once
 more after the last), the timed command only writing its output to a file and touching a marker;
 for interleaved cases, between runs.
 
-uv and pip come from the package index, installed into a throwaway venv (bench/.venv).
+uv, pip and build come from the package index, installed into a throwaway venv (bench/.venv) whose
+interpreter is {python}: run this script with the Python the workloads should use.
 """
 import argparse
+import glob
 import json
 import os
 import pathlib
@@ -39,7 +45,7 @@ import time
 import tomllib
 
 BENCH = pathlib.Path(__file__).resolve().parent
-TOOLS = ("kiln", "uv", "pip")
+TOOLS = ("kiln", "uv", "pip", "build")
 
 
 def ensure_tools(venv: pathlib.Path) -> dict:
@@ -48,11 +54,11 @@ def ensure_tools(venv: pathlib.Path) -> dict:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     for attempt in range(3):
         done = subprocess.run(
-            [str(python), "-m", "pip", "install", "-q", "--upgrade", "pip", "uv"], check=False)
+            [str(python), "-m", "pip", "install", "-q", "--upgrade", "pip", "uv", "build"], check=False)
         if done.returncode == 0:
             break
     else:
-        sys.exit("bench: cannot install uv and pip from the package index")
+        sys.exit("bench: cannot install uv, pip and build from the package index")
     return {"uv": str(venv / "bin" / "uv"), "pip": str(venv / "bin" / "pip"), "python": str(python)}
 
 
@@ -118,9 +124,15 @@ def expectations(workload: dict, case: dict) -> dict:
         spec["pins"] = [canonical(name) for name in get("expect_pins")]
     if get("expect_stdout_matches"):
         spec["stdout_matches"] = get("expect_stdout_matches")
+    if get("expect_out_dir"):
+        if not get("expect_out_files"):
+            sys.exit(f"bench: {workload['name']} ({case['label']}) names expect_out_dir but no expect_out_files")
+        spec["out_dir"] = get("expect_out_dir")
+        spec["out_dirs"] = int(get("expect_out_dirs") or 1)
+        spec["out_files"] = sorted(get("expect_out_files"))
     if not spec:
         sys.exit(f"bench: {workload['name']} ({case['label']}) declares no check of its result "
-                 "(expect_venv, expect_pins, expect_stdout_matches): a timed run that did nothing would pass")
+                 "(expect_venv, expect_pins, expect_stdout_matches, expect_out_dir): a timed run that did nothing would pass")
     return spec
 
 
@@ -128,7 +140,28 @@ def needs_output(spec: dict) -> bool:
     return "pins" in spec or "stdout_matches" in spec
 
 
-def problems_of_run(spec: dict, venv: str, output: pathlib.Path) -> list:
+def problems_of_out_dirs(spec: dict, pattern: str) -> list:
+    """Built files: `pattern` matches the expected number of directories, each holding exactly the
+    expected files, the same bytes in every one."""
+    directories = sorted(pathlib.Path(path) for path in glob.glob(pattern) if os.path.isdir(path))
+    if len(directories) != spec["out_dirs"]:
+        return [f"{len(directories)} directories match {pattern} (expected {spec['out_dirs']})"]
+    problems, first = [], {}
+    for directory in directories:
+        # uv build leaves a .gitignore in an output directory it creates: hidden files do not count
+        present = sorted(entry.name for entry in directory.iterdir() if not entry.name.startswith("."))
+        if present != spec["out_files"]:
+            problems.append(f"{directory} holds {present} (expected {spec['out_files']})")
+            continue
+        contents = {name: (directory / name).read_bytes() for name in present}
+        if not first:
+            first = contents
+        elif contents != first:
+            problems.append(f"{directory} differs from {directories[0]}")
+    return problems
+
+
+def problems_of_run(spec: dict, venv: str, output: pathlib.Path, out_dir: str = "") -> list:
     """What the run failed to do (empty when it did its job)."""
     problems = []
     if "venv" in spec:
@@ -159,12 +192,15 @@ def problems_of_run(spec: dict, venv: str, output: pathlib.Path) -> list:
                                 f"{', '.join(name + '==' for name in missing)} (printed {len(text.splitlines())} lines)")
         if "stdout_matches" in spec and not re.search(spec["stdout_matches"], text):
             problems.append(f"output does not match /{spec['stdout_matches']}/: {text.strip()[:200]!r}")
+    if "out_dir" in spec:
+        problems += problems_of_out_dirs(spec, out_dir)
     return problems
 
 
 def check_run(spec: dict, tool: str, label: str, places: dict, output: pathlib.Path, run_number: int) -> None:
     venv = spec.get("venv", "").format(**places, tool=tool)
-    problems = problems_of_run(spec, venv, output)
+    out_dir = spec.get("out_dir", "").format(**places, tool=tool)
+    problems = problems_of_run(spec, venv, output, out_dir)
     if problems:
         raise CheckFailed(f"{tool} did not do its job in {label}, run {run_number} (warmup runs included): "
                           + "; ".join(problems))
@@ -290,7 +326,9 @@ def main() -> None:
               "python312_dir": os.path.dirname(real_interpreter("3.12")),
               "scratch": str(scratch), "bench": str(BENCH)}
     print(f"kiln {version_of([places['kiln'], '--version'])} | {version_of([tools['uv'], '--version'])} | "
-          f"{version_of([tools['pip'], '--version']).split(' from ')[0]} | {options.runs} runs, median")
+          f"{version_of([tools['pip'], '--version']).split(' from ')[0]} | "
+          f"build {version_of([tools['python'], '-c', 'import build; print(build.__version__)'])} | "
+          f"{version_of([tools['python'], '--version'])} | {options.runs} runs, median")
     rows = []
     for path in files:
         workload = tomllib.loads(path.read_text())
@@ -307,11 +345,11 @@ def main() -> None:
                 sys.exit(f"bench: stopped: {failure}")
             rows.append((label, medians))
     print()
-    print(f"{'workload':<52} {'kiln':>10} {'uv':>10} {'pip':>10} {'kiln/uv':>8}")
+    print(f"{'workload':<66} {'kiln':>10} {'uv':>10} {'pip':>10} {'build':>10} {'kiln/uv':>8}")
     for label, medians in rows:
         cell = lambda tool: f"{medians[tool] * 1000:8.1f}ms" if tool in medians else f"{'-':>10}"
         ratio = f"{medians['kiln'] / medians['uv']:8.2f}" if "kiln" in medians and "uv" in medians else f"{'-':>8}"
-        print(f"{label:<52} {cell('kiln')} {cell('uv')} {cell('pip')} {ratio}")
+        print(f"{label:<66} {cell('kiln')} {cell('uv')} {cell('pip')} {cell('build')} {ratio}")
     shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -27,11 +27,12 @@
 # "fallback": true (so kiln can reuse the wheel, as pyproject-hooks does).
 #
 # Runs on Python 3.8 and later: no syntax or library newer than that.
+#
+# Python starts once per hook, so the imports here are paid on every hook: traceback and zipfile
+# (about 15 ms together) are imported where they are used, on the error and fallback paths.
 import json
 import os
 import sys
-import traceback
-import zipfile
 
 HOOKS = (
     "get_requires_for_build_wheel",
@@ -92,6 +93,7 @@ def load_backend(spec, backend_path):
         import importlib
         backend = importlib.import_module(module_name)
     except ImportError as error:
+        import traceback
         missing = getattr(error, "name", None)
         raise HookError(
             "backend-unavailable",
@@ -100,6 +102,7 @@ def load_backend(spec, backend_path):
             traceback=traceback.format_exc(),
         )
     except Exception as error:  # a SyntaxError or a failing import-time statement in the backend
+        import traceback
         raise HookError(
             "backend-unavailable",
             "importing build backend %r failed: %s: %s" % (module_name, type(error).__name__, error),
@@ -133,6 +136,7 @@ def metadata_from_wheel(backend, hook_name, kwargs):
     os.makedirs(wheel_directory, exist_ok=True)
     wheel_name = build(wheel_directory, kwargs.get("config_settings"))
     wheel = os.path.join(wheel_directory, wheel_name)
+    import zipfile
     with zipfile.ZipFile(wheel) as archive:
         dist_info = None
         for name in archive.namelist():
@@ -166,6 +170,7 @@ def run(hook_name, control):
     except HookError:
         raise
     except BaseException as error:  # SystemExit from a setup.py is a failure too
+        import traceback
         detail = {"status": "error", "kind": "hook-failed", "exception": type(error).__name__,
                   "message": str(error), "traceback": traceback.format_exc()}
         if isinstance(error, ImportError):
