@@ -58,7 +58,7 @@ struct ProjectBuilder: Sendable {
                 let location = FileSystem.join(workDirectory, "env")
                 let base = venvBase
                 venv = try await OffPool.run { () throws(VenvError) -> VirtualEnvironment in
-                    try VenvCreator.create(at: location, base: base, prompt: "kiln-build")
+                    try VenvCreator.create(at: location, base: base, prompt: "kiln-build", purpose: .throwaway)
                 }
             } catch {
                 throw .environment(BuildEnvironmentFailure(project: name, phase: .creatingEnvironment, reason: error.description))

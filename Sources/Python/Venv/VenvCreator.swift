@@ -9,7 +9,17 @@ import Templates
 public enum VenvCreator {
     /// `base` is a base interpreter (see `InterpreterDiscovery.findVenvBase`): the environment's
     /// `bin/python` links to its executable and `home` names that executable's directory.
-    public static func create(at path: String, base: Interpreter, prompt: String? = nil) throws(VenvError) -> VirtualEnvironment {
+    /// A `.throwaway` environment (a build's, removed with the build) gets no activation scripts
+    /// and no fsync: nobody activates it, and nothing needs it after a crash.
+    public enum Purpose: Sendable {
+        case user
+        case throwaway
+    }
+
+    public static func create(
+        at path: String, base: Interpreter, prompt: String? = nil, purpose: Purpose = .user
+    ) throws(VenvError) -> VirtualEnvironment {
+        let durable = purpose == .user
         guard !base.isVirtualEnvironment else { throw .baseIsVirtualEnvironment(interpreter: base.path) }
         let root = FileSystem.absolute(path)
         try clearDestination(root)
@@ -25,13 +35,15 @@ public enum VenvCreator {
                 try symlink("python", at: FileSystem.join(venv.binDirectory, alias))
             }
             let promptText = prompt ?? FileSystem.basename(of: root)
-            for (template, name) in [(Template.venvActivateSh, "activate"), (.venvActivateFish, "activate.fish"), (.venvActivateCsh, "activate.csh")] {
-                try FileSystem.writeAtomically(
-                    ActivationScript.render(template, root: root, prompt: promptText),
-                    to: FileSystem.join(venv.binDirectory, name))
+            if durable {
+                for (template, name) in [(Template.venvActivateSh, "activate"), (.venvActivateFish, "activate.fish"), (.venvActivateCsh, "activate.csh")] {
+                    try FileSystem.writeAtomically(
+                        Array(ActivationScript.render(template, root: root, prompt: promptText).utf8),
+                        to: FileSystem.join(venv.binDirectory, name))
+                }
+                // Tools that walk the tree (git, ripgrep) skip the environment.
+                try FileSystem.writeAtomically("*\n", to: FileSystem.join(root, ".gitignore"))
             }
-            // Tools that walk the tree (git, ripgrep) skip the environment.
-            try FileSystem.writeAtomically("*\n", to: FileSystem.join(root, ".gitignore"))
             // pyvenv.cfg last: until it exists the directory is not taken for a venv.
             let configuration = """
                 home = \(venv.home ?? "")
@@ -41,7 +53,7 @@ public enum VenvCreator {
                 prompt = \(promptText)
 
                 """
-            try FileSystem.writeAtomically(configuration, to: venv.configurationPath)
+            try FileSystem.writeAtomically(Array(configuration.utf8), to: venv.configurationPath, flush: durable)
         } catch {
             throw .io(error)
         }
