@@ -36,7 +36,7 @@ final class CurlMultiLoop: Sendable {
                 code: CURLE_FAILED_INIT, errorText: "libcurl could not create a transfer loop", status: 0,
                 headers: HTTPHeaders(), effectiveURL: nil, httpVersion: nil, wasCancelled: false, restartedFromZero: false)
         }
-        return await withTaskCancellationHandler {
+        let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 transfer.attach(continuation)
                 let accepted = shared.withLock { state in
@@ -53,6 +53,8 @@ final class CurlMultiLoop: Sendable {
             transfer.cancelled.store(true, ordering: .relaxed)
             if let raw = multi.raw { kiln_curl_multi_wakeup(raw) }
         }
+        transfer.takeBack()
+        return outcome
     }
 
     /// Lets the thread finish once running transfers are done, and waits until it has: its

@@ -14,6 +14,15 @@ final class CurlTransfer: @unchecked Sendable {
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     private var continuation: CheckedContinuation<CurlOutcome, Never>?
     let cancelled = Atomic<Bool>(false)
+    /// Stored (release) by the loop thread before it resumes the continuation, loaded (acquire) by
+    /// the awaiting side after it: the continuation already orders the two, but through Swift's
+    /// runtime, which ThreadSanitizer cannot see; this makes the handover visible to it.
+    private let handedBack = Atomic<Bool>(false)
+
+    /// The awaiting side's half of the handover; call after the continuation has resumed.
+    func takeBack() {
+        _ = handedBack.load(ordering: .acquiring)
+    }
 
     /// Where the current attempt resumes a file download; 0 means from the start.
     let resumeOffset: Int64
@@ -175,6 +184,7 @@ final class CurlTransfer: @unchecked Sendable {
             restartedFromZero: restartedFromZero)
         let waiting = continuation
         continuation = nil
+        handedBack.store(true, ordering: .releasing)
         waiting?.resume(returning: outcome)
     }
 }
