@@ -39,21 +39,7 @@ struct InstalledRequirementsCheck {
         return problems
     }
 
-    private var markerEnvironment: MarkerEnvironment {
-        let values = interpreter.markerEnvironment
-        return MarkerEnvironment(
-            implementationName: values["implementation_name"] ?? interpreter.implementationName,
-            implementationVersion: values["implementation_version"] ?? interpreter.implementationVersion,
-            osName: values["os_name"] ?? "posix",
-            platformMachine: values["platform_machine"] ?? "",
-            platformPythonImplementation: values["platform_python_implementation"] ?? "CPython",
-            platformRelease: values["platform_release"] ?? "",
-            platformSystem: values["platform_system"] ?? "Linux",
-            platformVersion: values["platform_version"] ?? "",
-            pythonFullVersion: values["python_full_version"] ?? interpreter.fullVersion.description,
-            pythonVersion: values["python_version"] ?? interpreter.version.minorVersion,
-            sysPlatform: values["sys_platform"] ?? "linux")
-    }
+    private var markerEnvironment: MarkerEnvironment { interpreter.pep508Markers }
 
     /// `.dist-info` directories in the interpreter's site directories, first found wins (sys.path order).
     private func scan() -> [String: Installed] {
