@@ -10,6 +10,7 @@
 /// | `wheels-v1`       | `<sha256 of the wheel>/` unpacked wheels         | those whose `.dist-info` names NAME |
 /// | `built-wheels-v1` | `<name>/...`                                    | `built-wheels-v1/NAME/`, and wheels whose filename names NAME |
 /// | `metadata-v1`     | `<name>/...`                                    | `metadata-v1/NAME/`                |
+/// | `built-metadata-v1` | `<name>/<built-wheel key>/METADATA`           | `built-metadata-v1/NAME/`          |
 /// | `interpreters-v1` | keyed by interpreter, not by package            | none                               |
 /// | `file-digests-v1` | `<digest of a local file's real path>` (`LocalFileDigests`) | none                  |
 ///
@@ -28,6 +29,9 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     case builtWheels = "built-wheels-v1"
     /// Core metadata fetched alone (PEP 658 files, range requests into wheels).
     case metadata = "metadata-v1"
+    /// Core metadata of sdists from `prepare_metadata_for_build_wheel` (or a build), under the
+    /// same key as their built wheel: sdist SHA-256, interpreter, config settings, constraints.
+    case builtMetadata = "built-metadata-v1"
     /// Interpreter probe results, keyed by executable path and file identity.
     case interpreters = "interpreters-v1"
     /// SHA-256 digests of local files (wheels installed by path), keyed by path and file identity.
@@ -36,7 +40,7 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     /// True if the first directory level is the PEP 503-normalised package name.
     public var isKeyedByPackage: Bool {
         switch self {
-        case .simple, .builtWheels, .metadata: return true
+        case .simple, .builtWheels, .metadata, .builtMetadata: return true
         case .archives, .wheels, .interpreters, .fileDigests: return false
         }
     }

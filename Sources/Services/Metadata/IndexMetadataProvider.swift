@@ -52,8 +52,12 @@ public struct IndexMetadataProvider: MetadataProvider {
         return only
     }
 
-    public func dependencies(of name: PackageName, version: Version) async -> MetadataResult {
-        await metadataTask(name, version).value
+    public func dependencies(of name: PackageName, version: Version, file: DistributionFile) async -> MetadataResult {
+        let key = MetadataKey(name: name, version: version, filename: file.filename)
+        if let answered = await metadataTask(key, mayBuild: false).value { return answered }
+        // A prefetch found that only a build can tell: now that the resolver asks, build.
+        return await state.buildingMetadata(key) { Task { await fetchMetadata(key, mayBuild: true) } }.value
+            ?? .unusable(.buildNeeded(file: file.filename))
     }
 
     /// Cancels the fetches still under way (speculative ones the resolution did not need) and
@@ -69,7 +73,9 @@ public struct IndexMetadataProvider: MetadataProvider {
         for hint in hints {
             switch hint {
             case .versions(let name): _ = await pageTask(name)
-            case .dependencies(let name, let version): _ = await metadataTask(name, version)
+            case .dependencies(let name, let version, let file):
+                // Never `mayBuild`: a guess is not worth a backend run (static PKG-INFO is read).
+                _ = await metadataTask(MetadataKey(name: name, version: version, filename: file.filename), mayBuild: false)
             }
         }
     }
@@ -93,59 +99,78 @@ public struct IndexMetadataProvider: MetadataProvider {
                 }.map { ProjectFiles(page: $0, tags: tags) }
                 // The newest version with a fitting wheel is what the resolver will most likely
                 // want first: start on its metadata now.
-                if options.strategy == .highest, case .success(let files) = result, let pick = files.likelyFirstPick(python: pythonVersion) {
-                    _ = await metadataTask(name, pick)
+                if options.strategy == .highest, !options.noBinary.contains(name), case .success(let files) = result,
+                   let pick = files.likelyFirstPick(python: pythonVersion) {
+                    _ = await metadataTask(MetadataKey(name: name, version: pick.version, filename: pick.filename), mayBuild: false)
                 }
                 return result
             }
         }
     }
 
-    private func metadataTask(_ name: PackageName, _ version: Version) async -> Task<MetadataResult, Never> {
-        await state.metadata(name, version) {
-            Task { await fetchMetadata(name, version) }
+    /// The fetch of one file's metadata, started once. Its result is nil only when `mayBuild`
+    /// was false and the file is an sdist that needs a build.
+    private func metadataTask(_ key: MetadataKey, mayBuild: Bool) async -> Task<MetadataResult?, Never> {
+        await state.metadata(key) {
+            Task { await fetchMetadata(key, mayBuild: mayBuild) }
         }
     }
 
-    private func fetchMetadata(_ name: PackageName, _ version: Version) async -> MetadataResult {
-        guard case .success(let files) = await files(of: name) else {
-            return .unusable(reason: "the index page of \(name) could not be read", isBuildFailure: false)
-        }
-        guard let chosen = files.chosenFile(
-            for: version, noBinary: options.noBinary.contains(name), onlyBinary: options.onlyBinary.contains(name))
-        else {
-            return .unusable(reason: "no file of \(name) \(version) can be used here", isBuildFailure: false)
+    private func fetchMetadata(_ key: MetadataKey, mayBuild: Bool) async -> MetadataResult? {
+        let (name, version) = (key.name, key.version)
+        guard case .success(let files) = await files(of: name) else { return .unusable(.indexUnreadable(name)) }
+        // The very file the resolver chose: metadata, pin and download are one file.
+        guard let chosen = files.byVersion[version]?.first(where: { $0.distribution.filename == key.filename }) else {
+            return .unusable(.fileNotListed(file: key.filename))
         }
         if !chosen.distribution.isWheel {
-            return await gate.run { await sdists.metadata(of: chosen.index, name: name, version: version, index: index) }
+            // Downloading and reading PKG-INFO share the fetch gate; a build (behind its own,
+            // narrower limit inside the source) is not held against it.
+            let sdists = self.sdists
+            let index = self.index
+            let answer = await gate.run {
+                await sdists.metadata(of: chosen.index, name: name, version: version, index: index, mayBuild: false)
+            }
+            switch answer {
+            case .answered(let result): return result
+            case .needsBuild where mayBuild:
+                switch await sdists.metadata(of: chosen.index, name: name, version: version, index: index, mayBuild: true) {
+                case .answered(let result): return result
+                case .needsBuild: return .unusable(.buildNeeded(file: chosen.index.filename))
+                }
+            case .needsBuild: return nil
+            }
         }
         return await gate.run { () async -> MetadataResult in
             let bytes: [UInt8]
             do {
                 bytes = try await wheels.metadata(of: chosen.index, project: name)
             } catch {
-                return .unusable(reason: String(describing: error), isBuildFailure: false)
+                return .unusable(.download(file: chosen.index.filename, detail: String(describing: error)))
             }
             do {
                 let metadata = try CoreMetadata(parsing: bytes, source: chosen.index.filename + "/METADATA")
                 return MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: chosen.index.filename)
             } catch {
-                return .unusable(reason: "\(chosen.index.filename) has unreadable metadata: \(error)", isBuildFailure: false)
+                return .unusable(.metadataUnreadable(file: chosen.index.filename, detail: String(describing: error)))
             }
         }
     }
 }
 
+/// One file's metadata: the version's file the resolver chose, by name.
+struct MetadataKey: Hashable, Sendable {
+    let name: PackageName
+    let version: Version
+    let filename: String
+}
+
 /// What one provider has fetched or is fetching, so each page and metadata is asked for once.
 actor ProviderState {
-    private struct Key: Hashable {
-        let name: PackageName
-        let version: Version
-    }
-
     private var pages: [PackageName: Task<Result<ProjectFiles, IndexError>, Never>] = [:]
     var pageNames: Dictionary<PackageName, Task<Result<ProjectFiles, IndexError>, Never>>.Keys { pages.keys }
-    private var metadata: [Key: Task<MetadataResult, Never>] = [:]
+    private var metadata: [MetadataKey: Task<MetadataResult?, Never>] = [:]
+    private var builds: [MetadataKey: Task<MetadataResult?, Never>] = [:]
 
     func page(_ name: PackageName, start: () -> Task<Result<ProjectFiles, IndexError>, Never>) -> Task<Result<ProjectFiles, IndexError>, Never> {
         if let known = pages[name] { return known }
@@ -158,18 +183,27 @@ actor ProviderState {
         pages[name] = Task { .success(files) }
     }
 
-    func metadata(_ name: PackageName, _ version: Version, start: () -> Task<MetadataResult, Never>) -> Task<MetadataResult, Never> {
-        let key = Key(name: name, version: version)
+    func metadata(_ key: MetadataKey, start: () -> Task<MetadataResult?, Never>) -> Task<MetadataResult?, Never> {
         if let known = metadata[key] { return known }
         let task = start()
         metadata[key] = task
         return task
     }
 
+    /// The building fetch of a file whose first fetch (a prefetch) ended with "needs a build";
+    /// started once, however many callers ask.
+    func buildingMetadata(_ key: MetadataKey, start: () -> Task<MetadataResult?, Never>) -> Task<MetadataResult?, Never> {
+        if let known = builds[key] { return known }
+        let task = start()
+        builds[key] = task
+        return task
+    }
+
     /// Cancels every fetch (finished ones ignore it) and hands them over to be awaited.
-    func cancelAll() -> (pages: [Task<Result<ProjectFiles, IndexError>, Never>], metadata: [Task<MetadataResult, Never>]) {
+    func cancelAll() -> (pages: [Task<Result<ProjectFiles, IndexError>, Never>], metadata: [Task<MetadataResult?, Never>]) {
         pages.values.forEach { $0.cancel() }
         metadata.values.forEach { $0.cancel() }
-        return (Array(pages.values), Array(metadata.values))
+        builds.values.forEach { $0.cancel() }
+        return (Array(pages.values), Array(metadata.values) + Array(builds.values))
     }
 }

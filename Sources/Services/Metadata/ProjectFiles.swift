@@ -34,32 +34,17 @@ struct ProjectFiles: Sendable {
             .sorted { $0.version > $1.version }
     }
 
-    /// The file whose metadata stands for `version`: the best compatible wheel (not yanked if
-    /// possible) unless `--no-binary`, else an sdist unless `--only-binary` — the file the
-    /// resolver's candidate policy would install.
-    func chosenFile(for version: Version, noBinary: Bool, onlyBinary: Bool) -> File? {
-        guard let files = byVersion[version] else { return nil }
-        let ranked = files.compactMap { file -> (File, Int)? in
-            guard !noBinary, case .wheel(let priority?) = file.distribution.kind else { return nil }
-            return (file, priority + (file.distribution.isYanked ? 1 << 20 : 0))
-        }
-        if let best = ranked.min(by: { $0.1 < $1.1 }) { return best.0 }
-        guard !onlyBinary else { return nil }
-        return files.filter { !$0.distribution.isWheel }.min { lhs, rhs in
-            // .tar.gz before .zip and others: the common, PEP 625 form.
-            (lhs.index.filename.hasSuffix(".tar.gz") ? 0 : 1) < (rhs.index.filename.hasSuffix(".tar.gz") ? 0 : 1)
-        }
-    }
-
-    /// The newest version that has a compatible, non-yanked wheel accepting `python`: a guess at
-    /// what the resolver will ask for first, fetched early.
-    func likelyFirstPick(python: Version) -> Version? {
-        byVersion.keys.sorted(by: >).first { version in
-            guard !version.isPrerelease, let files = byVersion[version] else { return false }
-            return files.contains { file in
-                guard case .wheel(_?) = file.distribution.kind, !file.distribution.isYanked else { return false }
-                return file.distribution.requiresPython?.contains(python, prereleases: true) ?? true
+    /// The newest version that has a compatible, non-yanked wheel accepting `python`, with the
+    /// file the candidate policy would choose among those wheels: a guess at what the resolver
+    /// will ask for first, fetched early. Never an sdist (a guess must not start a build).
+    func likelyFirstPick(python: Version) -> (version: Version, filename: String)? {
+        for version in byVersion.keys.sorted(by: >) where !version.isPrerelease {
+            let wheels = (byVersion[version] ?? []).map(\.distribution).filter { file in
+                guard case .wheel(_?) = file.kind, !file.isYanked else { return false }
+                return file.requiresPython?.contains(python, prereleases: true) ?? true
             }
+            if let best = DistributionFile.preferred(among: wheels) { return (version, best.filename) }
         }
+        return nil
     }
 }
