@@ -12,12 +12,15 @@ public struct BuildFailureSummary: Sendable, Hashable {
     public let message: String
     /// The last lines of the build log, oldest first (empty when no hook ran).
     public let logTail: [String]
+    /// Where the whole build log was kept, when it was.
+    public let logPath: String?
 
-    public init(phase: String, hook: String?, message: String, logTail: [String]) {
+    public init(phase: String, hook: String?, message: String, logTail: [String], logPath: String? = nil) {
         self.phase = phase
         self.hook = hook
         self.message = message
         self.logTail = logTail
+        self.logPath = logPath
     }
 
     /// The line a user sees first: the last non-blank line of the log, else the message's first line.

@@ -16,11 +16,14 @@ enum BuildFailureListing {
             }
             let hook = failure.hook.map { " (\($0))" } ?? ""
             lines.append("  \(name) \(version): failed in \(failure.phase)\(hook): \(failure.message)")
-            let tail = failure.logTail.suffix(logLines)
+            var kept = failure.logTail
+            while let last = kept.last, !last.contains(where: { !$0.isWhitespace }) { kept.removeLast() }
+            let tail = kept.suffix(logLines)
             if !tail.isEmpty {
                 lines.append("    last \(tail.count) line\(tail.count == 1 ? "" : "s") of its build log:")
                 lines += tail.map { "      " + $0 }
             }
+            if let path = failure.logPath { lines.append("    full log: \(path)") }
         }
         return lines.joined(separator: "\n")
     }

@@ -7,7 +7,9 @@ extension BuildFailureSummary {
     init(_ error: BuildError) {
         switch error {
         case .backend(let failure):
-            self.init(phase: failure.phase.rawValue, hook: failure.hook.rawValue, message: failure.reason, logTail: failure.logTail)
+            self.init(
+                phase: failure.phase.rawValue, hook: failure.hook.rawValue, message: failure.reason, logTail: failure.logTail,
+                logPath: failure.logPath)
         case .environment(let failure):
             self.init(phase: failure.phase.rawValue, hook: nil, message: failure.reason, logTail: [])
         case .input(let failure):
