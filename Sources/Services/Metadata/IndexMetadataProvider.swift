@@ -5,9 +5,11 @@ import SystemSupport
 
 /// The resolver's `MetadataProvider` over the package index: versions from the simple pages
 /// (first index that has the name, `--exclude-newer` applied by the index), dependencies from
-/// the chosen file of each version (wheel metadata without downloading the wheel where
-/// possible, else the sdist's static PKG-INFO). Pages and metadata are fetched at most once
-/// per run and in parallel ahead of need (`prefetch`), at most `concurrency` at a time.
+/// the file the resolver chose for each version (wheel metadata without downloading the wheel
+/// where possible; for an sdist, `sdists`: its static PKG-INFO, or a build). Pages and metadata
+/// are fetched at most once per run and in parallel ahead of need (`prefetch`), at most
+/// `concurrency` at a time; a prefetch never builds (an sdist that needs a build is built when
+/// the resolver asks for it, behind the builds' own limit).
 public struct IndexMetadataProvider: MetadataProvider {
     public let index: PackageIndex
     public let tags: TagPriority
