@@ -119,4 +119,27 @@ struct CompileSdistEndToEndTests {
         #expect(wheel.stderr.contains("from the built-wheel cache"), "\(wheel.stderr)")
         #expect(links.runs("nohook", "1.0") == ["get_requires_for_build_wheel", "build_wheel"])
     }
+
+    /// Four processes resolve through one sdist with one cold cache: the metadata build runs
+    /// once (its cache entry's lock), and all four get the same pins.
+    @Test func concurrentResolutionsRunTheMetadataHookOnce() async throws {
+        let links = try Links()
+        var fixture = SdistFixture(name: "shared", version: "1.0")
+        fixture.requiresDist = ["six"]
+        fixture.runLog = links.runLog("shared", "1.0")
+        try links.add(fixture)
+        try links.add(WheelBuilder(name: "six", version: "1.17.0"))
+        let results = try await withThrowingTaskGroup(of: KilnBinary.Result.self) { group in
+            for _ in 0..<4 {
+                group.addTask { try links.compile(["shared"]) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 4)
+        for result in results {
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == "shared==1.0\nsix==1.17.0\n")
+        }
+        #expect(links.runs("shared", "1.0") == ["get_requires_for_build_wheel", "prepare_metadata_for_build_wheel"])
+    }
 }
