@@ -13,23 +13,16 @@ public struct BuildingSdistMetadataSource: SdistMetadataSource {
         self.builds = builds
     }
 
-    public func metadata(of file: IndexFile, name: PackageName, version: Version, index: PackageIndex, mayBuild: Bool) async -> SdistMetadataAnswer {
-        let (path, sha256): (String, String)
-        switch await StaticPKGInfo.read(file, name: name, version: version, index: index) {
-        case .answered(let result): return .answered(result)
-        case .needsBuild(let found, let digest): (path, sha256) = (found, digest)
-        }
-        guard mayBuild else { return .needsBuild }
-        let sdist = LocalSdist(path: path, sha256: sha256, indexRequiresPython: file.requiresPython.flatMap { try? SpecifierSet($0) })
+    public func builtMetadata(of sdist: LocalSdist, filename: String, name: PackageName, version: Version) async -> MetadataResult {
         switch await builds.metadata(for: sdist) {
         case .failure(let error):
-            return .answered(.unusable(.buildFailed(BuildFailureSummary(error))))
+            return .unusable(.buildFailed(BuildFailureSummary(error)))
         case .success(let prepared):
             do {
-                let metadata = try CoreMetadata(parsing: prepared.metadata, source: "\(file.filename) (built metadata)")
-                return .answered(MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: file.filename))
+                let metadata = try CoreMetadata(parsing: prepared.metadata, source: "\(filename) (built metadata)")
+                return MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: filename)
             } catch {
-                return .answered(.unusable(.metadataUnreadable(file: file.filename, detail: String(describing: error))))
+                return .unusable(.metadataUnreadable(file: filename, detail: String(describing: error)))
             }
         }
     }

@@ -56,19 +56,26 @@ public struct IndexMetadataProvider: MetadataProvider {
 
     public func dependencies(of name: PackageName, version: Version, file: DistributionFile) async -> MetadataResult {
         let key = MetadataKey(name: name, version: version, filename: file.filename)
-        if let answered = await metadataTask(key, mayBuild: false).value { return answered }
-        // A prefetch found that only a build can tell: now that the resolver asks, build.
-        return await state.buildingMetadata(key) { Task { await fetchMetadata(key, mayBuild: true) } }.value
-            ?? .unusable(.buildNeeded(file: file.filename))
+        switch await metadataTask(key).value {
+        case .answered(let result):
+            return result
+        case .needsBuild(let sdist):
+            // Only now, with the resolver asking, does a build start (once per file).
+            let sdists = self.sdists
+            return await state.building(key) {
+                Task { await sdists.builtMetadata(of: sdist, filename: key.filename, name: name, version: version) }
+            }.value
+        }
     }
 
     /// Cancels the fetches still under way (speculative ones the resolution did not need) and
     /// waits for them to end, so none outlives the operation that owns this provider. Lookups
     /// of what was already fetched (`indexFile`, `hashes`) still answer afterwards.
     public func finish() async {
-        let (pageTasks, metadataTasks) = await state.cancelAll()
-        for task in pageTasks { _ = await task.value }
-        for task in metadataTasks { _ = await task.value }
+        let (pages, metadata, builds) = await state.cancelAll()
+        for task in pages { _ = await task.value }
+        for task in metadata { _ = await task.value }
+        for task in builds { _ = await task.value }
     }
 
     public func prefetch(_ hints: [PrefetchHint]) async {
@@ -76,8 +83,8 @@ public struct IndexMetadataProvider: MetadataProvider {
             switch hint {
             case .versions(let name): _ = await pageTask(name)
             case .dependencies(let name, let version, let file):
-                // Never `mayBuild`: a guess is not worth a backend run (static PKG-INFO is read).
-                _ = await metadataTask(MetadataKey(name: name, version: version, filename: file.filename), mayBuild: false)
+                // Fetching only: a guess is not worth a backend run (static PKG-INFO is read).
+                _ = await metadataTask(MetadataKey(name: name, version: version, filename: file.filename))
             }
         }
     }
@@ -103,47 +110,34 @@ public struct IndexMetadataProvider: MetadataProvider {
                 // want first: start on its metadata now.
                 if options.strategy == .highest, !options.noBinary.contains(name), case .success(let files) = result,
                    let pick = files.likelyFirstPick(python: pythonVersion) {
-                    _ = await metadataTask(MetadataKey(name: name, version: pick.version, filename: pick.filename), mayBuild: false)
+                    _ = await metadataTask(MetadataKey(name: name, version: pick.version, filename: pick.filename))
                 }
                 return result
             }
         }
     }
 
-    /// The fetch of one file's metadata, started once. Its result is nil only when `mayBuild`
-    /// was false and the file is an sdist that needs a build.
-    private func metadataTask(_ key: MetadataKey, mayBuild: Bool) async -> Task<MetadataResult?, Never> {
+    /// The fetch of one file's metadata, started once; it never builds (an sdist that needs a
+    /// build comes back as `.needsBuild`).
+    private func metadataTask(_ key: MetadataKey) async -> Task<SdistMetadataAnswer, Never> {
         await state.metadata(key) {
-            Task { await fetchMetadata(key, mayBuild: mayBuild) }
+            Task { await fetchMetadata(key) }
         }
     }
 
-    private func fetchMetadata(_ key: MetadataKey, mayBuild: Bool) async -> MetadataResult? {
+    private func fetchMetadata(_ key: MetadataKey) async -> SdistMetadataAnswer {
         let (name, version) = (key.name, key.version)
-        guard case .success(let files) = await files(of: name) else { return .unusable(.indexUnreadable(name)) }
+        guard case .success(let files) = await files(of: name) else { return .answered(.unusable(.indexUnreadable(name))) }
         // The very file the resolver chose: metadata, pin and download are one file.
         guard let chosen = files.byVersion[version]?.first(where: { $0.distribution.filename == key.filename }) else {
-            return .unusable(.fileNotListed(file: key.filename))
+            return .answered(.unusable(.fileNotListed(file: key.filename)))
         }
         if !chosen.distribution.isWheel {
-            // Downloading and reading PKG-INFO share the fetch gate; a build (behind its own,
-            // narrower limit inside the source) is not held against it.
             let sdists = self.sdists
             let index = self.index
-            let answer = await gate.run {
-                await sdists.metadata(of: chosen.index, name: name, version: version, index: index, mayBuild: false)
-            }
-            switch answer {
-            case .answered(let result): return result
-            case .needsBuild where mayBuild:
-                switch await sdists.metadata(of: chosen.index, name: name, version: version, index: index, mayBuild: true) {
-                case .answered(let result): return result
-                case .needsBuild: return .unusable(.buildNeeded(file: chosen.index.filename))
-                }
-            case .needsBuild: return nil
-            }
+            return await gate.run { await sdists.staticMetadata(of: chosen.index, name: name, version: version, index: index) }
         }
-        return await gate.run { () async -> MetadataResult in
+        return .answered(await gate.run { () async -> MetadataResult in
             let bytes: [UInt8]
             do {
                 bytes = try await wheels.metadata(of: chosen.index, project: name)
@@ -156,7 +150,7 @@ public struct IndexMetadataProvider: MetadataProvider {
             } catch {
                 return .unusable(.metadataUnreadable(file: chosen.index.filename, detail: String(describing: error)))
             }
-        }
+        })
     }
 }
 
@@ -171,8 +165,8 @@ struct MetadataKey: Hashable, Sendable {
 actor ProviderState {
     private var pages: [PackageName: Task<Result<ProjectFiles, IndexError>, Never>] = [:]
     var pageNames: Dictionary<PackageName, Task<Result<ProjectFiles, IndexError>, Never>>.Keys { pages.keys }
-    private var metadata: [MetadataKey: Task<MetadataResult?, Never>] = [:]
-    private var builds: [MetadataKey: Task<MetadataResult?, Never>] = [:]
+    private var metadata: [MetadataKey: Task<SdistMetadataAnswer, Never>] = [:]
+    private var builds: [MetadataKey: Task<MetadataResult, Never>] = [:]
 
     func page(_ name: PackageName, start: () -> Task<Result<ProjectFiles, IndexError>, Never>) -> Task<Result<ProjectFiles, IndexError>, Never> {
         if let known = pages[name] { return known }
@@ -185,27 +179,30 @@ actor ProviderState {
         pages[name] = Task { .success(files) }
     }
 
-    func metadata(_ key: MetadataKey, start: () -> Task<MetadataResult?, Never>) -> Task<MetadataResult?, Never> {
+    func metadata(_ key: MetadataKey, start: () -> Task<SdistMetadataAnswer, Never>) -> Task<SdistMetadataAnswer, Never> {
         if let known = metadata[key] { return known }
         let task = start()
         metadata[key] = task
         return task
     }
 
-    /// The building fetch of a file whose first fetch (a prefetch) ended with "needs a build";
-    /// started once, however many callers ask.
-    func buildingMetadata(_ key: MetadataKey, start: () -> Task<MetadataResult?, Never>) -> Task<MetadataResult?, Never> {
+    /// The metadata build of a file whose fetch said it needs one; started once, however many
+    /// callers ask.
+    func building(_ key: MetadataKey, start: () -> Task<MetadataResult, Never>) -> Task<MetadataResult, Never> {
         if let known = builds[key] { return known }
         let task = start()
         builds[key] = task
         return task
     }
 
-    /// Cancels every fetch (finished ones ignore it) and hands them over to be awaited.
-    func cancelAll() -> (pages: [Task<Result<ProjectFiles, IndexError>, Never>], metadata: [Task<MetadataResult?, Never>]) {
+    /// Cancels every fetch and build (finished ones ignore it) and hands them over to be awaited.
+    func cancelAll() -> (
+        pages: [Task<Result<ProjectFiles, IndexError>, Never>], metadata: [Task<SdistMetadataAnswer, Never>],
+        builds: [Task<MetadataResult, Never>]
+    ) {
         pages.values.forEach { $0.cancel() }
         metadata.values.forEach { $0.cancel() }
         builds.values.forEach { $0.cancel() }
-        return (Array(pages.values), Array(metadata.values) + Array(builds.values))
+        return (Array(pages.values), Array(metadata.values), Array(builds.values))
     }
 }

@@ -2,18 +2,28 @@ import Index
 import PackagingModel
 import Resolver
 
-/// Where the dependencies of a source distribution come from: its static PKG-INFO when that
+/// Where the dependencies of a source distribution come from, in two steps so that a
+/// speculative prefetch can take the first and never the second: its static PKG-INFO when that
 /// can be trusted, else (for sources that can build) the build frontend.
 public protocol SdistMetadataSource: Sendable {
-    /// The metadata of `file`. With `mayBuild` false (a speculative prefetch) nothing is built:
-    /// an sdist whose PKG-INFO cannot be trusted answers `.needsBuild`.
-    func metadata(of file: IndexFile, name: PackageName, version: Version, index: PackageIndex, mayBuild: Bool) async -> SdistMetadataAnswer
+    /// Downloads `file` and reads its PKG-INFO; never builds. An sdist whose PKG-INFO cannot be
+    /// trusted answers `.needsBuild` with the downloaded file.
+    func staticMetadata(of file: IndexFile, name: PackageName, version: Version, index: PackageIndex) async -> SdistMetadataAnswer
+
+    /// The metadata of an sdist that needs a build (`staticMetadata` said so).
+    func builtMetadata(of sdist: LocalSdist, filename: String, name: PackageName, version: Version) async -> MetadataResult
 }
 
 public enum SdistMetadataAnswer: Sendable, Hashable {
     case answered(MetadataResult)
-    /// Only a build can tell, and this request was not allowed to start one.
-    case needsBuild
+    /// Only a build can tell; the sdist is on disk.
+    case needsBuild(LocalSdist)
+}
+
+extension SdistMetadataSource {
+    public func staticMetadata(of file: IndexFile, name: PackageName, version: Version, index: PackageIndex) async -> SdistMetadataAnswer {
+        await StaticPKGInfo.read(file, name: name, version: version, index: index)
+    }
 }
 
 /// Static PKG-INFO only: for resolutions that must not build (build requirements, tests).
@@ -21,11 +31,8 @@ public enum SdistMetadataAnswer: Sendable, Hashable {
 public struct StaticPKGInfoSource: SdistMetadataSource {
     public init() {}
 
-    public func metadata(of file: IndexFile, name: PackageName, version: Version, index: PackageIndex, mayBuild: Bool) async -> SdistMetadataAnswer {
-        switch await StaticPKGInfo.read(file, name: name, version: version, index: index) {
-        case .answered(let result): .answered(result)
-        case .needsBuild: mayBuild ? .answered(.unusable(.buildNeeded(file: file.filename))) : .needsBuild
-        }
+    public func builtMetadata(of sdist: LocalSdist, filename: String, name: PackageName, version: Version) async -> MetadataResult {
+        .unusable(.buildNeeded(file: filename))
     }
 }
 
@@ -33,31 +40,25 @@ public struct StaticPKGInfoSource: SdistMetadataSource {
 /// build finds it) and trusts it only when its dependencies are static: Metadata-Version 2.2 or
 /// later, with none of Requires-Dist, Requires-Python and Provides-Extra in `Dynamic`.
 enum StaticPKGInfo {
-    enum Reading: Sendable {
-        case answered(MetadataResult)
-        /// The sdist is on disk at `path` (SHA-256 `sha256`), and only a build can tell.
-        case needsBuild(path: String, sha256: String)
-    }
-
-    static func read(_ file: IndexFile, name: PackageName, version: Version, index: PackageIndex) async -> Reading {
+    static func read(_ file: IndexFile, name: PackageName, version: Version, index: PackageIndex) async -> SdistMetadataAnswer {
         let downloaded: DownloadedFile
         do {
             downloaded = try await index.download(file)
         } catch {
             return .answered(.unusable(.download(file: file.filename, detail: error.description)))
         }
+        let sdist = LocalSdist(
+            path: downloaded.path, sha256: downloaded.sha256, indexRequiresPython: file.requiresPython.flatMap { try? SpecifierSet($0) })
         let bytes: [UInt8]
         do {
-            guard let found = try SdistPKGInfoReader.pkgInfo(ofArchiveAt: downloaded.path) else {
-                return .needsBuild(path: downloaded.path, sha256: downloaded.sha256)
-            }
+            guard let found = try SdistPKGInfoReader.pkgInfo(ofArchiveAt: downloaded.path) else { return .needsBuild(sdist) }
             bytes = found
         } catch {
             return .answered(.unusable(.metadataUnreadable(file: file.filename, detail: error.description)))
         }
         // An unreadable or untrustworthy PKG-INFO is no verdict: the backend knows better.
         guard let metadata = try? CoreMetadata(parsing: bytes, source: "\(file.filename)/PKG-INFO"), metadata.hasStaticDependencies else {
-            return .needsBuild(path: downloaded.path, sha256: downloaded.sha256)
+            return .needsBuild(sdist)
         }
         return .answered(MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: file.filename))
     }
