@@ -87,4 +87,28 @@ struct SdistMetadataBuildTests {
         #expect(failure.lastLine == "RuntimeError: kiln test failure")
         #expect(failure.logTail.contains("Traceback (most recent call last):"))
     }
+
+    /// The seam the installer uses: after the resolver's `metadata(for:)`, `wheel(for:into:)` of
+    /// the same sdist builds in the environment the metadata build prepared (get_requires ran once).
+    @Test func theWheelOfAnSdistWhoseMetadataWasBuiltReusesItsEnvironment() async throws {
+        let work = try TemporaryDirectory("kiln-sdist-builds")
+        var fixture = SdistFixture(name: "both", version: "1.0")
+        fixture.runLog = work.file("runs")
+        let path = try fixture.writeSdist(in: work.path)
+        let interpreter = try await InterpreterInspector(cacheDirectory: nil).inspect(try #require(PyenvInterpreters.path(for: "3.12")))
+        let rig = try await ServicesTestRig(try PackageRepository())
+        let installer = ResolvingBuildEnvironmentInstaller(index: try rig.index(), cache: rig.cache, lockTimeout: .seconds(60))
+        let builds = SdistBuilds(
+            service: BuildService(cache: rig.cache, target: interpreter, venvBase: interpreter, lockTimeout: .seconds(60)),
+            options: BuildOptions(isolation: .isolated(installer), environment: ProcessInfo.processInfo.environment))
+        let sdist = LocalSdist(path: path, sha256: String(repeating: "a", count: 64))
+        let metadata = try await builds.metadata(for: sdist).get()
+        let wheel = try await builds.wheel(for: sdist, into: work.file("dist")).get()
+        await builds.finish()
+        #expect(metadata.origin == .hook)
+        #expect(wheel.path == work.file("dist/") + fixture.wheelFilename)
+        #expect(FileManager.default.fileExists(atPath: wheel.path))
+        let runs = try String(contentsOfFile: work.file("runs"), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(runs == ["get_requires_for_build_wheel", "prepare_metadata_for_build_wheel", "build_wheel"])
+    }
 }
