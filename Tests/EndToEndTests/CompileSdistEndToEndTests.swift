@@ -142,4 +142,48 @@ struct CompileSdistEndToEndTests {
         }
         #expect(links.runs("shared", "1.0") == ["get_requires_for_build_wheel", "prepare_metadata_for_build_wheel"])
     }
+
+    /// Ctrl-C during a metadata build: its backend is stopped, no older version is built after
+    /// it, nothing is published, and kiln exits 130.
+    @Test func aSignalDuringAMetadataBuildStopsItAndStartsNoOther() throws {
+        let links = try Links()
+        var slow = SdistFixture(name: "slow", version: "2.0")
+        slow.omittedHooks = ["prepare_metadata_for_build_wheel"]
+        slow.buildDelay = 60
+        slow.probeDirectory = links.work.path
+        try links.add(slow)
+        var older = SdistFixture(name: "slow", version: "1.0")
+        older.runLog = links.runLog("slow", "1.0")
+        try links.add(older)
+        let python = try #require(PyenvInterpreters.path(for: "3.12"))
+        let kiln = try BackgroundProcess(KilnBinary.path, [
+            "compile", "slow", "--python", python, "--no-index", "--find-links", links.directory, "--cache-dir", links.cache,
+        ])
+        let probe = links.work.file("build_wheel.json")
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: probe) && Date() < deadline { usleep(20_000) }
+        guard FileManager.default.fileExists(atPath: probe) else {
+            kiln.kill()
+            _ = kiln.wait()
+            Issue.record("the backend never started its build")
+            return
+        }
+        usleep(100_000)  // the probe file is written as build_wheel starts; let it reach its wait
+        let started = Date()
+        kiln.kill(SIGINT)
+        let result = kiln.wait()
+        #expect(result.signal == nil, "kiln died by signal \(result.signal ?? 0)")
+        #expect(result.status == 130, "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 10)
+        let pid = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: probe))) as? [String: Any])["pid"] as? Int
+        if let pid { #expect(kill(pid_t(pid), 0) != 0 || isZombie(pid_t(pid)), "the backend outlived kiln") }
+        #expect(links.runs("slow", "1.0").isEmpty, "an older version was built after the signal")
+        let published = (try? FileManager.default.subpathsOfDirectory(atPath: links.cache + "/built-metadata-v1")) ?? []
+        #expect(!published.contains { $0.hasSuffix("/METADATA") }, "\(published)")
+    }
+
+    private func isZombie(_ pid: pid_t) -> Bool {
+        let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first
+        return state == "Z" || state == nil
+    }
 }

@@ -4,7 +4,7 @@ import Resolver
 extension BuildFailureSummary {
     /// What the resolver reports of a failed metadata build: the phase (and hook) it stopped in,
     /// its one-line reason and the tail of its log.
-    init(_ error: BuildError) {
+    init(error: BuildError) {
         switch error {
         case .backend(let failure):
             self.init(

@@ -16,7 +16,7 @@ public struct BuildingSdistMetadataSource: SdistMetadataSource {
     public func builtMetadata(of sdist: LocalSdist, filename: String, name: PackageName, version: Version) async -> MetadataResult {
         switch await builds.metadata(for: sdist) {
         case .failure(let error):
-            return .unusable(.buildFailed(BuildFailureSummary(error)))
+            return .unusable(.buildFailed(BuildFailureSummary(error: error)))
         case .success(let prepared):
             do {
                 let metadata = try CoreMetadata(parsing: prepared.metadata, source: "\(filename) (built metadata)")

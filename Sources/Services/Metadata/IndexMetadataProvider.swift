@@ -1,3 +1,4 @@
+import BuildFrontend
 import Index
 import PackagingModel
 import Resolver
@@ -60,11 +61,16 @@ public struct IndexMetadataProvider: MetadataProvider {
         case .answered(let result):
             return result
         case .needsBuild(let sdist):
+            // An interrupted resolution starts no more builds.
+            if Task.isCancelled { return .unusable(.buildFailed(BuildFailureSummary(error: .cancelled))) }
             // Only now, with the resolver asking, does a build start (once per file).
             let sdists = self.sdists
-            return await state.building(key) {
+            let build = await state.building(key) {
                 Task { await sdists.builtMetadata(of: sdist, filename: key.filename, name: name, version: version) }
-            }.value
+            }
+            // The build runs in a task of its own (shared by every asker): pass a cancellation on,
+            // so a signal stops its backend now rather than when the provider finishes.
+            return await withTaskCancellationHandler { await build.value } onCancel: { build.cancel() }
         }
     }
 
