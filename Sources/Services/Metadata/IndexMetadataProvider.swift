@@ -77,7 +77,7 @@ public struct IndexMetadataProvider: MetadataProvider {
     /// The index file the resolver's pick of `name` `version` stands for (for downloads).
     public func indexFile(_ name: PackageName, version: Version, filename: String) async -> IndexFile? {
         guard case .success(let files) = await files(of: name) else { return nil }
-        return files.byVersion[version]?.first { $0.index.filename == filename }?.index
+        return files.byVersion[version]?.first { $0.distribution.filename == filename }?.index
     }
 
     func files(of name: PackageName) async -> Result<ProjectFiles, IndexError> {

@@ -3,34 +3,47 @@ import PackagingModel
 import Resolver
 
 /// One project's index files grouped by version, each with the facts the resolver needs and
-/// the index entry the file came from.
+/// the position of the index entry it came from (decoded from the parsed page only when asked).
 struct ProjectFiles: Sendable {
     struct File: Sendable {
-        let index: IndexFile
+        let listing: ParsedFiles
+        let position: Int
         let distribution: DistributionFile
+
+        /// The index entry, decoded from the parsed page.
+        var index: IndexFile { listing[position] }
     }
 
     let name: PackageName
     let byVersion: [Version: [File]]
+    /// Every version with its files, newest first: what `versions(of:)` answers, built once.
+    let candidates: [CandidateVersion]
 
     /// Files whose names do not parse, or name another project, are left out: they cannot be
     /// installed as this project anyway.
     init(page: ProjectPage, tags: TagPriority) {
+        let listing = page.files
+        var facts = FilenameFacts(files: listing, tags: tags)
+        // Grouped by the version's text first (an integer key), then merged by `Version` (texts
+        // like `1.0` and `1.0.0` name one version): hashing a `Version` per version, not per file.
+        var byText: [PageStringID: [File]] = [:]
+        for position in listing.indices {
+            let listed = listing.facts(at: position)
+            guard let (versionID, kind) = facts.facts(of: listed) else { continue }
+            let requiresPython = listed.requiresPython.flatMap { facts.specifier($0) }
+            let yankReason: String? = listed.yanked ? (listed.yankReason.map { listing.string($0) } ?? "") : nil
+            let distribution = DistributionFile(
+                filename: listing.filename(at: position), kind: kind, requiresPython: requiresPython, yankReason: yankReason)
+            byText[versionID, default: []].append(File(listing: listing, position: position, distribution: distribution))
+        }
         var grouped: [Version: [File]] = [:]
-        var parsing = FilenameFacts(project: page.name, tags: tags)
-        for file in page.files {
-            guard let facts = parsing.facts(of: file.filename) else { continue }
-            let requiresPython = file.requiresPython.flatMap { parsing.specifier($0) }
-            let yankReason: String? = if case .yanked(let reason) = file.yanked { reason ?? "" } else { nil }
-            let distribution = DistributionFile(filename: file.filename, kind: facts.kind, requiresPython: requiresPython, yankReason: yankReason)
-            grouped[facts.version, default: []].append(File(index: file, distribution: distribution))
+        for (text, files) in byText {
+            guard let version = facts.version(text) else { continue }
+            grouped[version, default: []] += files
         }
         self.name = page.name
         self.byVersion = grouped
-    }
-
-    var candidates: [CandidateVersion] {
-        byVersion.map { CandidateVersion(version: $0.key, files: $0.value.map(\.distribution)) }
+        self.candidates = grouped.map { CandidateVersion(version: $0.key, files: $0.value.map(\.distribution)) }
             .sorted { $0.version > $1.version }
     }
 
@@ -47,19 +60,19 @@ struct ProjectFiles: Sendable {
         guard !onlyBinary else { return nil }
         return files.filter { !$0.distribution.isWheel }.min { lhs, rhs in
             // .tar.gz before .zip and others: the common, PEP 625 form.
-            (lhs.index.filename.hasSuffix(".tar.gz") ? 0 : 1) < (rhs.index.filename.hasSuffix(".tar.gz") ? 0 : 1)
+            (lhs.distribution.filename.hasSuffix(".tar.gz") ? 0 : 1) < (rhs.distribution.filename.hasSuffix(".tar.gz") ? 0 : 1)
         }
     }
 
     /// The newest version that has a compatible, non-yanked wheel accepting `python`: a guess at
     /// what the resolver will ask for first, fetched early.
     func likelyFirstPick(python: Version) -> Version? {
-        byVersion.keys.sorted(by: >).first { version in
-            guard !version.isPrerelease, let files = byVersion[version] else { return false }
-            return files.contains { file in
-                guard case .wheel(_?) = file.distribution.kind, !file.distribution.isYanked else { return false }
-                return file.distribution.requiresPython?.contains(python, prereleases: true) ?? true
+        candidates.first { candidate in
+            guard !candidate.version.isPrerelease else { return false }
+            return candidate.files.contains { file in
+                guard case .wheel(_?) = file.kind, !file.isYanked else { return false }
+                return file.requiresPython?.contains(python, prereleases: true) ?? true
             }
-        }
+        }?.version
     }
 }
