@@ -8,14 +8,14 @@ import Resolver
 /// are keyed by that id and no file's strings are hashed or copied.
 struct FilenameFacts {
     let files: ParsedFiles
-    let tags: TagPriority
+    let tagRanks: TagRankCache
     private var versions: [Int: Version?] = [:]
     private var ranks: [Int: Int??] = [:]
     private var specifiers: [Int: SpecifierSet?] = [:]
 
-    init(files: ParsedFiles, tags: TagPriority) {
+    init(files: ParsedFiles, tagRanks: TagRankCache) {
         self.files = files
-        self.tags = tags
+        self.tagRanks = tagRanks
     }
 
     /// The version text's id and the kind of the file at `position`; nil for files that are not
@@ -51,7 +51,7 @@ struct FilenameFacts {
     /// means the triple does not parse.
     private mutating func rank(of triple: PageStringID) -> Int?? {
         if let known = ranks[triple.value] { return known }
-        let parsed: Int?? = (try? WheelFilename("x-0-\(files.string(triple)).whl")).map { tags.bestRank(of: $0.tags) }
+        let parsed = tagRanks.rank(of: files.string(triple))
         ranks[triple.value] = parsed
         return parsed
     }

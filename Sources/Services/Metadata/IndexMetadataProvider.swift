@@ -17,6 +17,7 @@ public struct IndexMetadataProvider: MetadataProvider {
     let sdists: any SdistMetadataSource
     let state: ProviderState
     let gate: ConcurrencyGate
+    let tagRanks: TagRankCache
 
     public init(
         index: PackageIndex, tags: TagPriority, pythonVersion: Version, options: ResolverOptions = ResolverOptions(),
@@ -30,6 +31,7 @@ public struct IndexMetadataProvider: MetadataProvider {
         self.sdists = sdists
         self.state = ProviderState()
         self.gate = ConcurrencyGate(limit: concurrency)
+        self.tagRanks = TagRankCache(tags: tags)
     }
 
     public func versions(of name: PackageName) async throws(MetadataProviderError) -> [CandidateVersion] {
@@ -77,7 +79,7 @@ public struct IndexMetadataProvider: MetadataProvider {
     /// The index file the resolver's pick of `name` `version` stands for (for downloads).
     public func indexFile(_ name: PackageName, version: Version, filename: String) async -> IndexFile? {
         guard case .success(let files) = await files(of: name) else { return nil }
-        return files.byVersion[version]?.first { $0.distribution.filename == filename }?.index
+        return files.files(of: version)?.first { $0.distribution.filename == filename }?.index
     }
 
     func files(of name: PackageName) async -> Result<ProjectFiles, IndexError> {
@@ -90,7 +92,7 @@ public struct IndexMetadataProvider: MetadataProvider {
                 let result = await gate.run { () async -> Result<ProjectPage, IndexError> in
                     // Named first: see `Result.awaiting` for the miscompile this avoids.
                     await Result.awaiting { () async throws(IndexError) in try await index.project(name) }
-                }.map { ProjectFiles(page: $0, tags: tags) }
+                }.map { ProjectFiles(page: $0, tagRanks: tagRanks) }
                 // The newest version with a fitting wheel is what the resolver will most likely
                 // want first: start on its metadata now.
                 if options.strategy == .highest, case .success(let files) = result, let pick = files.likelyFirstPick(python: pythonVersion) {
