@@ -75,8 +75,10 @@ struct ProjectFiles: Sendable {
                 groups[version] = group
             }
         }
-        // Sort the keys, not the candidates: moving a version is cheaper than moving its files.
-        let versions = groups.keys.sorted(by: >)
+        // Sort positions, not candidates or versions: moving an integer is cheaper than moving
+        // a version (reference-counted parts) with its files.
+        let unsorted = Array(groups.keys)
+        let versions = unsorted.indices.sorted { unsorted[$0] > unsorted[$1] }.map { unsorted[$0] }
         var candidates: [CandidateVersion] = []
         var filePositions: [[Int]] = []
         var allPositions: [[Int]] = []
