@@ -12,24 +12,25 @@ struct FilenameFacts {
     private var versions: [Int: Version?] = [:]
     private var ranks: [Int: Int??] = [:]
     private var specifiers: [Int: SpecifierSet?] = [:]
+    /// The last specifier asked for: files of one version sit together and share it.
+    private var lastSpecifier: (id: Int, value: SpecifierSet?)?
 
     init(files: ParsedFiles, tagRanks: TagRankCache) {
         self.files = files
         self.tagRanks = tagRanks
     }
 
-    /// The version text's id and the kind of the file at `position`; nil for files that are not
-    /// a distribution of the project, or whose version or wheel tags do not parse.
-    mutating func facts(of listed: ListedFileFacts) -> (version: PageStringID, kind: DistributionFile.Kind)? {
-        guard let versionID = listed.version, version(versionID) != nil else { return nil }
+    /// The kind of a listed file; nil for files that are not a distribution of the project, or
+    /// whose wheel tags do not parse. (Its version is checked by the caller, once per text.)
+    mutating func kind(of listed: ListedFileFacts) -> DistributionFile.Kind? {
         switch listed.kind {
         case .foreign:
             return nil
         case .sourceDistribution:
-            return (versionID, .sourceDistribution)
+            return .sourceDistribution
         case .wheel:
             guard let triple = listed.tagTriple, let rank = rank(of: triple) else { return nil }
-            return (versionID, .wheel(tagPriority: rank))
+            return .wheel(tagPriority: rank)
         }
     }
 
@@ -41,9 +42,15 @@ struct FilenameFacts {
     }
 
     mutating func specifier(_ id: PageStringID) -> SpecifierSet? {
-        if let known = specifiers[id.value] { return known }
-        let parsed = try? SpecifierSet(files.string(id))
-        specifiers[id.value] = parsed
+        if let last = lastSpecifier, last.id == id.value { return last.value }
+        let parsed: SpecifierSet?
+        if let known = specifiers[id.value] {
+            parsed = known
+        } else {
+            parsed = try? SpecifierSet(files.string(id))
+            specifiers[id.value] = parsed
+        }
+        lastSpecifier = (id.value, parsed)
         return parsed
     }
 

@@ -36,6 +36,7 @@ struct ProjectFiles: Sendable {
     }
 
     private struct Group {
+        let version: Version
         var files: [DistributionFile] = []
         var positions: [Int] = []
         var allPositions: [Int] = []
@@ -45,49 +46,54 @@ struct ProjectFiles: Sendable {
     init(page: ProjectPage, tagRanks: TagRankCache) {
         let listing = page.files
         var facts = FilenameFacts(files: listing, tagRanks: tagRanks)
-        // Grouped by the version's text first (an integer key), then merged by `Version` (texts
-        // like `1.0` and `1.0.0` name one version): hashing a `Version` per version, not per file.
-        var byText: [PageStringID: Group] = [:]
+        // Files are grouped by their version's string id through an array indexed by that id
+        // (no hashing per file); each distinct version text is parsed once, when first seen,
+        // and texts naming one version (`1.0`, `1.0.0`) share one group.
+        let unseen: Int32 = -1
+        let unparsable: Int32 = -2
+        var slotOfText = [Int32](repeating: unseen, count: listing.stringCount)
+        var slotOfVersion: [Version: Int32] = [:]
+        var groups: [Group] = []
         for position in listing.indices {
             let listed = listing.facts(at: position)
-            guard let (versionID, kind) = facts.facts(of: listed) else { continue }
+            guard let versionID = listed.version, let kind = facts.kind(of: listed) else { continue }
+            var slot = slotOfText[versionID.value]
+            if slot == unseen {
+                if let version = facts.version(versionID) {
+                    slot = slotOfVersion[version] ?? Int32(groups.count)
+                    if slot == Int32(groups.count) {
+                        groups.append(Group(version: version))
+                        slotOfVersion[version] = slot
+                    }
+                } else {
+                    slot = unparsable
+                }
+                slotOfText[versionID.value] = slot
+            }
+            guard slot >= 0 else { continue }
+            let index = Int(slot)
             let unfit = if case .wheel(nil) = kind { true } else { false }
-            let skip = unfit && byText[versionID]?.hasUnfitWheel == true
-            byText[versionID, default: Group()].allPositions.append(position)
-            if skip { continue }
+            groups[index].allPositions.append(position)
+            if unfit && groups[index].hasUnfitWheel { continue }
             let requiresPython = listed.requiresPython.flatMap { facts.specifier($0) }
             let yankReason: String? = listed.yanked ? (listed.yankReason.map { listing.string($0) } ?? "") : nil
-            let distribution = DistributionFile(
-                filename: listing.filename(at: position), kind: kind, requiresPython: requiresPython, yankReason: yankReason)
-            byText[versionID]?.files.append(distribution)
-            byText[versionID]?.positions.append(position)
-            if unfit { byText[versionID]?.hasUnfitWheel = true }
+            groups[index].files.append(DistributionFile(
+                filename: listing.filename(at: position), kind: kind, requiresPython: requiresPython, yankReason: yankReason))
+            groups[index].positions.append(position)
+            if unfit { groups[index].hasUnfitWheel = true }
         }
-        var groups: [Version: Group] = [:]
-        for (text, group) in byText {
-            guard let version = facts.version(text) else { continue }
-            if var known = groups[version] {
-                known.files += group.files
-                known.positions += group.positions
-                known.allPositions += group.allPositions
-                groups[version] = known
-            } else {
-                groups[version] = group
-            }
-        }
-        // Sort positions, not candidates or versions: moving an integer is cheaper than moving
-        // a version (reference-counted parts) with its files.
-        let unsorted = Array(groups.keys)
-        let versions = unsorted.indices.sorted { unsorted[$0] > unsorted[$1] }.map { unsorted[$0] }
+        // Sort positions, not groups or versions: moving an integer is cheaper than moving a
+        // version (reference-counted parts) with its files.
+        let order = groups.indices.sorted { groups[$0].version > groups[$1].version }
         var candidates: [CandidateVersion] = []
         var filePositions: [[Int]] = []
         var allPositions: [[Int]] = []
         var slots: [Version: Int] = [:]
-        candidates.reserveCapacity(versions.count)
-        for version in versions {
-            guard let group = groups[version] else { continue }
-            slots[version] = candidates.count
-            candidates.append(CandidateVersion(version: version, files: group.files))
+        candidates.reserveCapacity(order.count)
+        for index in order {
+            let group = groups[index]
+            slots[group.version] = candidates.count
+            candidates.append(CandidateVersion(version: group.version, files: group.files))
             filePositions.append(group.positions)
             allPositions.append(group.allPositions)
         }
