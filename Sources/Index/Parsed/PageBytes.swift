@@ -23,7 +23,9 @@ final class PageBytes: @unchecked Sendable {
     }
 
     /// The file at `path` mapped read-only; nil if it is missing or cannot be mapped (the caller
-    /// rebuilds it: a parsed page is only ever a faster path to what the response holds).
+    /// rebuilds it: a parsed page is only ever a faster path to what the response holds). Cache
+    /// entries are replaced by renaming a new file over them, never truncated in place, so a
+    /// mapping keeps its bytes (no SIGBUS) even when the entry is replaced while it is read.
     static func mapping(_ path: String) -> PageBytes? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
