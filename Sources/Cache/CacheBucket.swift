@@ -13,6 +13,7 @@
 /// | `built-metadata-v1` | `<name>/<built-wheel key>/METADATA`           | `built-metadata-v1/NAME/`          |
 /// | `interpreters-v1` | keyed by interpreter, not by package            | none                               |
 /// | `file-digests-v1` | `<digest of a local file's real path>` (`LocalFileDigests`) | none                  |
+/// | `resolutions-v1`  | `<digest of a resolution's inputs>` (`ResolutionCache`) | none (an entry whose pages changed is not used) |
 ///
 /// Buckets keyed by package put the normalised name first (`CacheRoot.packageDirectory`); what
 /// lies below it is the owning module's choice. Unpacked wheels are found by their `.dist-info`
@@ -36,12 +37,14 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     case interpreters = "interpreters-v1"
     /// SHA-256 digests of local files (wheels installed by path), keyed by path and file identity.
     case fileDigests = "file-digests-v1"
+    /// Finished resolutions with the digests of the pages they read, reused while those hold.
+    case resolutions = "resolutions-v1"
 
     /// True if the first directory level is the PEP 503-normalised package name.
     public var isKeyedByPackage: Bool {
         switch self {
         case .simple, .builtWheels, .metadata, .builtMetadata: return true
-        case .archives, .wheels, .interpreters, .fileDigests: return false
+        case .archives, .wheels, .interpreters, .fileDigests, .resolutions: return false
         }
     }
 }

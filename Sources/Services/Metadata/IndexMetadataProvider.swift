@@ -20,6 +20,7 @@ public struct IndexMetadataProvider: MetadataProvider {
     let sdists: any SdistMetadataSource
     let state: ProviderState
     let gate: ConcurrencyGate
+    let tagRanks: TagRankCache
 
     public init(
         index: PackageIndex, tags: TagPriority, pythonVersion: Version, options: ResolverOptions = ResolverOptions(),
@@ -33,6 +34,7 @@ public struct IndexMetadataProvider: MetadataProvider {
         self.sdists = sdists
         self.state = ProviderState()
         self.gate = ConcurrencyGate(limit: concurrency)
+        self.tagRanks = TagRankCache(tags: tags)
     }
 
     public func versions(of name: PackageName) async throws(MetadataProviderError) -> [CandidateVersion] {
@@ -98,7 +100,7 @@ public struct IndexMetadataProvider: MetadataProvider {
     /// The index file the resolver's pick of `name` `version` stands for (for downloads).
     public func indexFile(_ name: PackageName, version: Version, filename: String) async -> IndexFile? {
         guard case .success(let files) = await files(of: name) else { return nil }
-        return files.byVersion[version]?.first { $0.index.filename == filename }?.index
+        return files.files(of: version)?.first { $0.distribution.filename == filename }?.index
     }
 
     func files(of name: PackageName) async -> Result<ProjectFiles, IndexError> {
@@ -111,7 +113,7 @@ public struct IndexMetadataProvider: MetadataProvider {
                 let result = await gate.run { () async -> Result<ProjectPage, IndexError> in
                     // Named first: see `Result.awaiting` for the miscompile this avoids.
                     await Result.awaiting { () async throws(IndexError) in try await index.project(name) }
-                }.map { ProjectFiles(page: $0, tags: tags) }
+                }.map { ProjectFiles(page: $0, tagRanks: tagRanks) }
                 // The newest version with a fitting wheel is what the resolver will most likely
                 // want first: start on its metadata now.
                 if options.strategy == .highest, !options.noBinary.contains(name), case .success(let files) = result,
@@ -135,7 +137,7 @@ public struct IndexMetadataProvider: MetadataProvider {
         let (name, version) = (key.name, key.version)
         guard case .success(let files) = await files(of: name) else { return .answered(.unusable(.indexUnreadable(name))) }
         // The very file the resolver chose: metadata, pin and download are one file.
-        guard let chosen = files.byVersion[version]?.first(where: { $0.distribution.filename == key.filename }) else {
+        guard let chosen = files.files(of: version)?.first(where: { $0.distribution.filename == key.filename }) else {
             return .answered(.unusable(.fileNotListed(file: key.filename)))
         }
         if !chosen.distribution.isWheel {
