@@ -12,8 +12,9 @@ struct InstallCommand: AsyncParsableCommand {
     @OptionGroup var environment: EnvironmentOptions
 
     @OptionGroup var resolution: ResolutionOptions
+    @OptionGroup var build: InstallBuildOptions
 
-    @Argument(help: "Requirements ('flask>=3', 'black[jupyter]') or local wheel files to install.")
+    @Argument(help: "Requirements ('flask>=3', 'black[jupyter]'), local wheels, sdists or project directories to install.")
     var wheels: [String] = []
 
     @Flag(name: [.customShort("U"), .customLong("upgrade")], help: "Upgrade the named packages to the newest allowed versions.")
@@ -60,7 +61,28 @@ struct InstallCommand: AsyncParsableCommand {
 }
 
 enum InstallEventPrinter {
-    static func print(_ event: InstallEvent, _ console: Console) {
+    /// `summarised`: the run ends with a summary of the changes (InstallSummary), so each
+    /// package's own line is a detail.
+    static func print(_ event: InstallEvent, _ console: Console, summarised: Bool = false) {
+        switch event {
+        case .installed, .uninstalled, .unpacked where summarised:
+            console.detail(line(event))
+        default:
+            printLine(event, console)
+        }
+    }
+
+    private static func line(_ event: InstallEvent) -> String {
+        switch event {
+        case .installed(let name, let version, let replacing):
+            return replacing.map { "Replacing \(name) \($0) with \(version)" } ?? "Installing \(name) \(version)"
+        case .uninstalled(let name, let version): return "Uninstalled \(name) \(version)"
+        case .unpacked(let wheel): return "Unpacked \(wheel)"
+        default: return "\(event)"
+        }
+    }
+
+    private static func printLine(_ event: InstallEvent, _ console: Console) {
         switch event {
         case .waiting(let message): console.info(message)
         case .recoveredInterruptedTransaction(let completed):

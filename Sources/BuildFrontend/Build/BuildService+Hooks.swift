@@ -39,7 +39,7 @@ extension BuildService {
     /// Guard, hooks, check. `expected`: the name and version the wheel must have.
     func build(
         _ project: SourceProject, in directory: BuildDirectory, options: BuildOptions, epoch: Int64?, record: BuildRecord,
-        expected: (PackageName, Version)?
+        expected: (PackageName, Version)?, kind: WheelKind = .regular
     ) async throws(BuildError) -> Built {
         let name = project.displayName
         let version = project.version ?? expected?.1.description ?? "(unknown version)"
@@ -54,7 +54,10 @@ extension BuildService {
         let output = try directory.subdirectory("wheel")
         let filename: String
         do {
-            filename = try await builder.buildWheel(into: output)
+            switch kind {
+            case .regular: filename = try await builder.buildWheel(into: output)
+            case .editable: filename = try await builder.buildEditable(into: output)
+            }
         } catch {
             keep(log)
             throw error
@@ -72,7 +75,7 @@ extension BuildService {
         } catch {
             keep(log)
             throw .backend(BackendFailure(
-                project: name, phase: .checkingWheel, hook: .buildWheel, reason: error.description, logTail: [], logPath: log.path, hint: nil))
+                project: name, phase: .checkingWheel, hook: kind == .editable ? .buildEditable : .buildWheel, reason: error.description, logTail: [], logPath: log.path, hint: nil))
         }
         builder.record.add(BuildPhase.checkingWheel.rawValue, since: start)
         try? FileSystem.removeTree(FileSystem.parent(of: log.path))

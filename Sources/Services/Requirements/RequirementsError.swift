@@ -1,3 +1,4 @@
+import BuildFrontend
 import Index
 import PackagingModel
 import Resolver
@@ -12,6 +13,8 @@ public enum RequirementsError: Error, Equatable, Sendable, CustomStringConvertib
     case missingHash(name: PackageName)
     /// The file's SHA-256 is not among the `--hash` values given for it.
     case hashNotAllowed(name: PackageName, filename: String, actual: String, allowed: [String])
+    /// Building a chosen sdist or a local project failed.
+    case build(BuildError)
     case install(String)
     /// Something kiln itself should have guaranteed did not hold (a bug, reported as one).
     case internalInconsistency(String)
@@ -33,6 +36,8 @@ public enum RequirementsError: Error, Equatable, Sendable, CustomStringConvertib
                 + "(\(allowed.joined(separator: ", "))); the file may have been replaced, or the hashes are for another version"
         case .internalInconsistency(let what):
             return "internal error: \(what); this is a bug in kiln, please report it"
+        case .build(let error):
+            return error.description
         case .install(let message):
             return message
         }
