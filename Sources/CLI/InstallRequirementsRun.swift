@@ -79,9 +79,9 @@ enum InstallArguments {
                 let name = try WheelFilenameName.of(FileSystem.basename(of: path))
                 requirements.append("\(name) @ file://\(path)")
             } else if FileSystem.isDirectory(argument) {
-                local.append(.tree(path: FileSystem.absolute(argument)))
+                local.append(.tree(path: canonical(argument)))
             } else if FileSystem.exists(argument), BuildSource.sdistSuffixes.contains(where: argument.lowercased().hasSuffix) {
-                local.append(.sdist(path: FileSystem.absolute(argument)))
+                local.append(.sdist(path: canonical(argument)))
             } else {
                 requirements.append(argument)
             }
@@ -90,9 +90,15 @@ enum InstallArguments {
             guard FileSystem.isDirectory(editable) else {
                 throw ValidationError("-e \(editable): not a directory; editable installs take a project directory (with pyproject.toml or setup.py)")
             }
-            local.append(.editable(path: FileSystem.absolute(editable)))
+            local.append(.editable(path: canonical(editable)))
         }
         return (requirements, local)
+    }
+
+    /// The real absolute path (no `.`, `..` or symbolic links): it goes into direct_url.json,
+    /// and an editable install points at it for as long as it is installed.
+    private static func canonical(_ path: String) -> String {
+        (try? FileSystem.realPath(path)) ?? FileSystem.absolute(path)
     }
 }
 

@@ -9,11 +9,15 @@ import Services
 ///      - six==1.16.0
 ///      + six==1.17.0
 ///
-/// "Built" appears only when a backend ran; the change lines are sorted by name.
+/// "Built" appears only when a backend ran ("packages" when project directories were among the
+/// builds); the change lines are sorted by name.
 enum InstallSummary {
     static func lines(_ plan: RequirementInstallPlan) -> [String] {
         var lines = ["Resolved \(count(plan.resolvedCount, "package")) in \(format(plan.resolveDuration))"]
-        if plan.builtCount > 0 { lines.append("Built \(count(plan.builtCount, "sdist")) in \(format(plan.buildDuration))") }
+        if plan.builds.count > 0 {
+            let noun = plan.builds.allSdists ? "sdist" : "package"
+            lines.append("Built \(count(plan.builds.count, noun)) in \(format(plan.builds.duration))")
+        }
         guard !plan.changes.isEmpty else {
             lines.append("Requirements already satisfied (\(count(plan.unchanged.count, "package")))")
             return lines

@@ -38,6 +38,12 @@ public struct SdistFixture: Sendable {
     public var importInBuild: String? = nil
     /// A setup.py project with no pyproject.toml: PEP 517's default (setuptools' legacy backend).
     public var legacySetupPy = false
+    /// `Metadata-Version` of PKG-INFO (2.2 and later make it trustworthy static metadata).
+    public var metadataVersion = "2.1"
+    /// `Requires-Dist` lines, in PKG-INFO and in the built wheel's METADATA.
+    public var requiresDist: [String] = []
+    /// What the backend's `get_requires_for_build_editable` returns.
+    public var editableRequires: [String] = ["editables-helper"]
 
     public init(name: String = "demo-pkg", version: String = "1.0") {
         self.name = name
@@ -55,8 +61,9 @@ public struct SdistFixture: Sendable {
         let root = directory + "/" + topDirectory
         var contents: [String: String] = files
         contents["\(normalizedName)/__init__.py"] = "VERSION = '\(version)'\n"
-        var pkgInfo = "Metadata-Version: 2.1\nName: \(name)\nVersion: \(version)\n"
+        var pkgInfo = "Metadata-Version: \(metadataVersion)\nName: \(name)\nVersion: \(version)\n"
         if let pkgInfoRequiresPython { pkgInfo += "Requires-Python: \(pkgInfoRequiresPython)\n" }
+        for requirement in requiresDist { pkgInfo += "Requires-Dist: \(requirement)\n" }
         contents["PKG-INFO"] = pkgInfo
         var project = "[project]\nname = \"\(name)\"\nversion = \"\(version)\"\n"
         if let projectRequiresPython { project += "requires-python = \"\(projectRequiresPython)\"\n" }
@@ -113,6 +120,8 @@ public enum InTreeBackendSource {
         }
         let list = "[" + fixture.getRequires.map(literal).joined(separator: ", ") + "]"
         let omitted = "[" + fixture.omittedHooks.map(literal).joined(separator: ", ") + "]"
+        let editableRequires = "[" + fixture.editableRequires.map(literal).joined(separator: ", ") + "]"
+        let requiresDist = "[" + fixture.requiresDist.map(literal).joined(separator: ", ") + "]"
         return """
         import base64, hashlib, json, os, sys, time, zipfile
 
@@ -124,6 +133,8 @@ public enum InTreeBackendSource {
         RAISING = \(literal(fixture.raisingHook))
         STDOUT_TEXT = \(literal(fixture.stdoutText))
         GET_REQUIRES = \(list)
+        EDITABLE_REQUIRES = \(editableRequires)
+        REQUIRES_DIST = \(requiresDist)
         OMITTED = \(omitted)
         BUILD_DELAY = \(fixture.buildDelay)
         IMPORT_IN_BUILD = \(literal(fixture.importInBuild))
@@ -153,7 +164,7 @@ public enum InTreeBackendSource {
         def _dist_info_files():
             dist_info = "%s-%s.dist-info" % (NAME, VERSION)
             return dist_info, {
-                dist_info + "/METADATA": ("Metadata-Version: 2.1\\nName: %s\\nVersion: %s\\n" % (DIST_NAME, VERSION)).encode(),
+                dist_info + "/METADATA": ("Metadata-Version: 2.1\\nName: %s\\nVersion: %s\\n%s" % (DIST_NAME, VERSION, "".join("Requires-Dist: %s\\n" % r for r in REQUIRES_DIST))).encode(),
                 dist_info + "/WHEEL": b"Wheel-Version: 1.0\\nGenerator: kiln-test-backend\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
             }
 
@@ -188,7 +199,7 @@ public enum InTreeBackendSource {
 
         def get_requires_for_build_editable(config_settings=None):
             _enter("get_requires_for_build_editable", config_settings=config_settings)
-            return ["editables-helper"]
+            return list(EDITABLE_REQUIRES)
 
 
         def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):

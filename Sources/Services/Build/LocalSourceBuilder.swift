@@ -13,6 +13,11 @@ public enum LocalSource: Sendable, Equatable {
     case tree(path: String)
     /// The same, installed in editable mode (`kiln install -e ./project`, PEP 660).
     case editable(path: String)
+
+    var isSdist: Bool {
+        if case .sdist = self { return true }
+        return false
+    }
 }
 
 /// The wheel a local source became, and what its `direct_url.json` must say.

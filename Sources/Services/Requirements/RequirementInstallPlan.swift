@@ -17,13 +17,26 @@ public struct RequirementInstallPlan: Sendable, Equatable {
     /// How many packages the resolution has (changed or not).
     public var resolvedCount = 0
     public var resolveDuration: Duration = .zero
-    /// Sdists (and local projects) whose backend ran in this run; wheels found in the built-wheel
-    /// cache are not counted.
-    public var builtCount = 0
-    /// From the first build's start to the last one's end (builds overlap with each other and with downloads).
-    public var buildDuration: Duration = .zero
-    /// Downloads, builds and the install transaction, from the end of resolution.
+    public var builds = Builds()
+    /// The install transaction (after downloads and builds).
     public var installDuration: Duration = .zero
+
+    /// Sdists and local projects whose backend ran in this run; wheels found in the built-wheel
+    /// cache are not counted.
+    public struct Builds: Sendable, Equatable {
+        public var count = 0
+        /// Every build was of an sdist (none of a project directory).
+        public var allSdists = true
+        /// From the first build's start to the last one's end (builds overlap with each other
+        /// and with downloads).
+        public var duration: Duration = .zero
+
+        public init(count: Int = 0, allSdists: Bool = true, duration: Duration = .zero) {
+            self.count = count
+            self.allSdists = allSdists
+            self.duration = duration
+        }
+    }
 
     public init() {}
 }

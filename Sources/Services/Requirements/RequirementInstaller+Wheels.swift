@@ -28,7 +28,7 @@ extension RequirementInstaller {
     /// few and the user named each), before resolution.
     func buildLocalSources(_ sources: [LocalSource], tally: inout BuildTally) async throws(RequirementsError) -> [LocalWheel] {
         guard !sources.isEmpty else { return [] }
-        guard let builders else { throw .internalInconsistency("local sources were given to an installer that cannot build") }
+        guard let local = builders?.local else { throw .internalInconsistency("local sources were given to an installer that cannot build them") }
         var wheels: [LocalWheel] = []
         for source in sources {
             let label = Self.label(of: source)
@@ -36,13 +36,13 @@ extension RequirementInstaller {
             let start = ContinuousClock.now
             let built: LocalBuiltWheel
             do {
-                built = try await builders.local.wheel(for: source)
+                built = try await local.wheel(for: source)
             } catch {
                 onEvent(.buildFinished(label: label, .failed))
                 throw .build(error)
             }
             onEvent(.buildFinished(label: label, built.fromCache ? .cached : .built))
-            tally.add(BuildTally.Build(start: start, end: ContinuousClock.now, fromCache: built.fromCache))
+            tally.add(BuildTally.Build(start: start, end: ContinuousClock.now, fromCache: built.fromCache, isSdist: source.isSdist))
             let requirement: Requirement
             do {
                 requirement = try Requirement("\(built.name.original) @ file://\(built.wheelPath)")
@@ -127,7 +127,7 @@ extension RequirementInstaller {
             onEvent(.buildFinished(label: pick.label, wheel.fromCache ? .cached : .built))
             return PreparedWheel(
                 path: wheel.path, downloadedSHA256: downloaded.sha256, origin: origin,
-                build: BuildTally.Build(start: start, end: end, fromCache: wheel.fromCache))
+                build: BuildTally.Build(start: start, end: end, fromCache: wheel.fromCache, isSdist: true))
         case .failure(let error):
             onEvent(.buildFinished(label: pick.label, .failed))
             throw .build(error)

@@ -38,11 +38,12 @@ public struct RequirementInstallRequest: Sendable {
 /// environment installer runs without them: build requirements must have wheels, as in pip).
 public struct InstallBuilders: Sendable {
     public let sdists: any SdistWheelBuilder
-    public let local: LocalSourceBuilder
+    /// nil: local sources are refused (a caller that never has any).
+    public let local: LocalSourceBuilder?
     /// Builds running at once (each runs a backend; downloads are not counted).
     public let concurrency: Int
 
-    public init(sdists: any SdistWheelBuilder, local: LocalSourceBuilder, concurrency: Int = 2) {
+    public init(sdists: any SdistWheelBuilder, local: LocalSourceBuilder?, concurrency: Int = 2) {
         self.sdists = sdists
         self.local = local
         self.concurrency = concurrency
@@ -82,7 +83,6 @@ public struct RequirementInstaller: Sendable {
 
     private func run(_ request: RequirementInstallRequest, provider: IndexMetadataProvider) async throws(RequirementsError) -> RequirementInstallPlan {
         let clock = ContinuousClock()
-        let start = clock.now
         let current: [InstalledDistribution]
         do {
             current = try await installer.installed()
@@ -94,13 +94,13 @@ public struct RequirementInstaller: Sendable {
         let local = try await buildLocalSources(request.localSources, tally: &builds)
         request.requirements = local.map { RequirementEntry(requirement: $0.requirement) } + request.requirements
         let origins = Dictionary(local.map { ($0.wheel.name, $0.wheel.origin) }, uniquingKeysWith: { first, _ in first })
+        let start = clock.now
 
         let outcome = try await resolve(request, installed: current, provider: provider)
-        let resolved = clock.now
         let hashPolicy = HashPolicy(request)
         var plan = RequirementInstallPlan()
         plan.resolvedCount = outcome.resolution.packages.count
-        plan.resolveDuration = start.duration(to: resolved)
+        plan.resolveDuration = start.duration(to: clock.now)
         var picks: [Pick] = []
         for package in outcome.resolution.packages {
             let existing = current.first { $0.name == package.name }
@@ -123,8 +123,7 @@ public struct RequirementInstaller: Sendable {
             plan.changes.append(.init(name: package.name, version: package.version, replacing: existing?.version, sha256: file.hashes.sha256))
         }
         if request.dryRun || picks.isEmpty {
-            plan.builtCount = builds.count
-            plan.buildDuration = builds.span
+            plan.builds = builds.summary
             return plan
         }
 
@@ -138,6 +137,7 @@ public struct RequirementInstaller: Sendable {
                 path: wheel.path, requested: requested.contains(pick.package.name), origin: wheel.origin,
                 knownDigest: wheel.build == nil ? try? ArchiveDigest(hex: wheel.downloadedSHA256) : nil))
         }
+        let installStart = clock.now
         do {
             var options = request.install
             // Only what must change is passed; a wheel built from a local source replaces the
@@ -147,9 +147,8 @@ public struct RequirementInstaller: Sendable {
         } catch {
             throw .install(error.description)
         }
-        plan.builtCount = builds.count
-        plan.buildDuration = builds.span
-        plan.installDuration = resolved.duration(to: clock.now)
+        plan.builds = builds.summary
+        plan.installDuration = installStart.duration(to: clock.now)
         return plan
     }
 
@@ -197,17 +196,18 @@ struct BuildTally {
         let start: ContinuousClock.Instant
         let end: ContinuousClock.Instant
         let fromCache: Bool
+        /// From an sdist (as opposed to a project directory).
+        let isSdist: Bool
     }
 
-    private(set) var builds: [Build] = []
+    private var builds: [Build] = []
 
     mutating func add(_ build: Build) { builds.append(build) }
 
-    var count: Int { builds.filter { !$0.fromCache }.count }
-
-    var span: Duration {
+    /// Only builds whose backend ran; a wheel from the built-wheel cache was not built now.
+    var summary: RequirementInstallPlan.Builds {
         let ran = builds.filter { !$0.fromCache }
-        guard let first = ran.map(\.start).min(), let last = ran.map(\.end).max() else { return .zero }
-        return first.duration(to: last)
+        guard let first = ran.map(\.start).min(), let last = ran.map(\.end).max() else { return .init() }
+        return .init(count: ran.count, allSdists: ran.allSatisfy(\.isSdist), duration: first.duration(to: last))
     }
 }

@@ -7,7 +7,8 @@ import Resolver
 public enum RequirementsError: Error, Equatable, Sendable, CustomStringConvertible {
     case resolution(ResolutionError)
     case index(IndexError)
-    /// The resolver picked a version of which only an sdist can be used.
+    /// The resolver picked a version of which only an sdist can be used, and this run does not
+    /// build (build requirements are installed from wheels only).
     case sdistNeedsBuild(name: PackageName, version: Version, filename: String)
     /// `--require-hashes` (or any `--hash` given) and this requirement has none.
     case missingHash(name: PackageName)
@@ -26,8 +27,8 @@ public enum RequirementsError: Error, Equatable, Sendable, CustomStringConvertib
         case .index(let error):
             return error.description
         case .sdistNeedsBuild(let name, let version, let filename):
-            return "\(name) \(version) has no wheel for this interpreter, only the source distribution \(filename); "
-                + "building sdists comes with the build frontend (pin a version with a wheel, or build a wheel elsewhere)"
+            return "\(name) \(version) has no wheel for this interpreter, only the source distribution \(filename), "
+                + "and build requirements are installed from wheels only (pin a version with a wheel, or build one with kiln build-wheel and use --find-links)"
         case .missingHash(let name):
             return "hashes are required (--require-hashes, or --hash on other requirements) but \(name) has none; "
                 + "add --hash=sha256:... for it (kiln compile --generate-hashes writes them)"
