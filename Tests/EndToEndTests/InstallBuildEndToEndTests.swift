@@ -25,6 +25,7 @@ struct InstallBuildEndToEndTests {
         var fixture = SdistFixture(name: name, version: "1.0")
         fixture.metadataVersion = "2.2"
         fixture.requiresDist = ["dep-wheel>=1"]
+        fixture.staticRequiresDist = true
         fixture.buildRequires = ["build-helper"]
         fixture.importInBuild = "build_helper"
         fixture.runLog = runLog

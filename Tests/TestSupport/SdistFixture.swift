@@ -12,6 +12,12 @@ public struct SdistFixture: Sendable {
     public var projectRequiresPython: String? = nil
     /// `build-system.requires`.
     public var buildRequires: [String] = []
+    /// `Metadata-Version` of PKG-INFO (2.2 and later make it trustworthy static metadata).
+    public var metadataVersion = "2.1"
+    /// PKG-INFO lists `requiresDist` too (static dependencies, with `metadataVersion` 2.2).
+    public var staticRequiresDist = false
+    /// What the backend's `get_requires_for_build_editable` returns.
+    public var editableRequires: [String] = ["editables-helper"]
     /// Whether pyproject.toml has `[build-system]` at all (false: a setup.py project, legacy backend).
     public var hasBuildSystem = true
     /// What the backend's `get_requires_for_build_wheel` returns.
@@ -38,12 +44,9 @@ public struct SdistFixture: Sendable {
     public var importInBuild: String? = nil
     /// A setup.py project with no pyproject.toml: PEP 517's default (setuptools' legacy backend).
     public var legacySetupPy = false
-    /// `Metadata-Version` of PKG-INFO (2.2 and later make it trustworthy static metadata).
-    public var metadataVersion = "2.1"
-    /// `Requires-Dist` lines, in PKG-INFO and in the built wheel's METADATA.
+    /// `Requires-Dist` of the METADATA the backend writes (prepare_metadata, the wheel); PKG-INFO
+    /// (Metadata-Version 2.1) does not list them, so only a build tells them.
     public var requiresDist: [String] = []
-    /// What the backend's `get_requires_for_build_editable` returns.
-    public var editableRequires: [String] = ["editables-helper"]
 
     public init(name: String = "demo-pkg", version: String = "1.0") {
         self.name = name
@@ -63,7 +66,7 @@ public struct SdistFixture: Sendable {
         contents["\(normalizedName)/__init__.py"] = "VERSION = '\(version)'\n"
         var pkgInfo = "Metadata-Version: \(metadataVersion)\nName: \(name)\nVersion: \(version)\n"
         if let pkgInfoRequiresPython { pkgInfo += "Requires-Python: \(pkgInfoRequiresPython)\n" }
-        for requirement in requiresDist { pkgInfo += "Requires-Dist: \(requirement)\n" }
+        if staticRequiresDist { pkgInfo += requiresDist.map { "Requires-Dist: \($0)\n" }.joined() }
         contents["PKG-INFO"] = pkgInfo
         var project = "[project]\nname = \"\(name)\"\nversion = \"\(version)\"\n"
         if let projectRequiresPython { project += "requires-python = \"\(projectRequiresPython)\"\n" }
@@ -120,8 +123,7 @@ public enum InTreeBackendSource {
         }
         let list = "[" + fixture.getRequires.map(literal).joined(separator: ", ") + "]"
         let omitted = "[" + fixture.omittedHooks.map(literal).joined(separator: ", ") + "]"
-        let editableRequires = "[" + fixture.editableRequires.map(literal).joined(separator: ", ") + "]"
-        let requiresDist = "[" + fixture.requiresDist.map(literal).joined(separator: ", ") + "]"
+        let requiresDist = fixture.requiresDist.map { "Requires-Dist: \($0)\n" }.joined()
         return """
         import base64, hashlib, json, os, sys, time, zipfile
 
@@ -133,12 +135,12 @@ public enum InTreeBackendSource {
         RAISING = \(literal(fixture.raisingHook))
         STDOUT_TEXT = \(literal(fixture.stdoutText))
         GET_REQUIRES = \(list)
-        EDITABLE_REQUIRES = \(editableRequires)
-        REQUIRES_DIST = \(requiresDist)
+        EDITABLE_REQUIRES = [\(fixture.editableRequires.map(literal).joined(separator: ", "))]
         OMITTED = \(omitted)
         BUILD_DELAY = \(fixture.buildDelay)
         IMPORT_IN_BUILD = \(literal(fixture.importInBuild))
         RELEASE_FILE = \(literal(fixture.releaseFile))
+        REQUIRES_DIST = \(literal(requiresDist))
 
 
         def _enter(hook, **arguments):
@@ -164,7 +166,7 @@ public enum InTreeBackendSource {
         def _dist_info_files():
             dist_info = "%s-%s.dist-info" % (NAME, VERSION)
             return dist_info, {
-                dist_info + "/METADATA": ("Metadata-Version: 2.1\\nName: %s\\nVersion: %s\\n%s" % (DIST_NAME, VERSION, "".join("Requires-Dist: %s\\n" % r for r in REQUIRES_DIST))).encode(),
+                dist_info + "/METADATA": ("Metadata-Version: 2.1\\nName: %s\\nVersion: %s\\n" % (DIST_NAME, VERSION) + REQUIRES_DIST).encode(),
                 dist_info + "/WHEEL": b"Wheel-Version: 1.0\\nGenerator: kiln-test-backend\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
             }
 
