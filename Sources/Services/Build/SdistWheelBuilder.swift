@@ -14,13 +14,17 @@ public protocol SdistWheelBuilder: Sendable {
 /// A chosen sdist, on disk.
 public struct SdistToBuild: Sendable, Equatable {
     public let path: String
+    /// SHA-256 of the file (checked against the index's when it was downloaded): the key of
+    /// its builds, within a run and in the built-wheel cache.
+    public let sha256: String
     public let name: PackageName
     public let version: Version
     /// `Requires-Python` of the file on the index, checked before anything runs.
     public let requiresPython: SpecifierSet?
 
-    public init(path: String, name: PackageName, version: Version, requiresPython: SpecifierSet? = nil) {
+    public init(path: String, sha256: String, name: PackageName, version: Version, requiresPython: SpecifierSet? = nil) {
         self.path = path
+        self.sha256 = sha256
         self.name = name
         self.version = version
         self.requiresPython = requiresPython

@@ -114,7 +114,7 @@ extension RequirementInstaller {
             throw .sdistNeedsBuild(name: pick.package.name, version: pick.package.version, filename: pick.file.filename)
         }
         let sdist = SdistToBuild(
-            path: downloaded.path, name: pick.package.name, version: pick.package.version,
+            path: downloaded.path, sha256: downloaded.sha256, name: pick.package.name, version: pick.package.version,
             requiresPython: pick.file.requiresPython.flatMap { try? SpecifierSet($0) })
         await gate.enter()
         onEvent(.buildStarted(label: pick.label))
