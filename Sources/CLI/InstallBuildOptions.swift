@@ -29,12 +29,10 @@ struct InstallBuildOptions: ParsableArguments {
         }
     }
 
-    /// The builders of one install run. Wheels are built into `outputDirectory`, which the caller
-    /// removes when the run ends.
-    func builders(
-        global: GlobalOptions, cache: CacheRoot, index: PackageIndex, target: Interpreter, discovery: InterpreterDiscovery,
-        outputDirectory: String, console: Console
-    ) async throws -> InstallBuilders {
+    /// The build frontend as the command line configures it, for the install target's interpreter.
+    func frontend(
+        global: GlobalOptions, cache: CacheRoot, index: PackageIndex, target: Interpreter, discovery: InterpreterDiscovery, console: Console
+    ) async throws -> (service: BuildService, options: BuildOptions) {
         let isolation: BuildIsolation
         let venvBase: Interpreter
         if noBuildIsolation {
@@ -53,9 +51,7 @@ struct InstallBuildOptions: ParsableArguments {
             cache: cache, target: target, venvBase: venvBase, lockTimeout: global.lockTimeout,
             unpacker: SdistUnpacker(maxUnpackedSize: try SdistUnpacker.maxUnpackedSize(from: ProcessEnvironment.variables)),
             onEvent: { event in InstallBuildEventPrinter.print(event, console) })
-        return InstallBuilders(
-            sdists: FrontendSdistWheelBuilder(service: service, options: options, outputDirectory: outputDirectory),
-            local: LocalSourceBuilder(service: service, options: options, outputDirectory: outputDirectory))
+        return (service, options)
     }
 
     private func buildConstraints() throws -> [Requirement] {

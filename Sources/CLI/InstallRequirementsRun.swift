@@ -39,9 +39,11 @@ extension InstallCommand {
             let resolver = RequirementsResolver(
                 index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
                 delegate: ConsoleResolverDelegate(console: console))
-            let builders = try await build.builders(
-                global: global, cache: cache, index: index, target: interpreter, discovery: discovery,
-                outputDirectory: wheelDirectory.path, console: console)
+            let frontend = try await build.frontend(
+                global: global, cache: cache, index: index, target: interpreter, discovery: discovery, console: console)
+            let builders = InstallBuilders(
+                sdists: FrontendSdistWheelBuilder(service: frontend.service, options: frontend.options, outputDirectory: wheelDirectory.path),
+                local: LocalSourceBuilder(service: frontend.service, options: frontend.options, outputDirectory: wheelDirectory.path))
             let installer = RequirementInstaller(resolver: resolver, installer: service, builders: builders) { progress.update($0) }
             return try await Self.runAnimating(progress) { () async throws(RequirementsError) in try await installer.run(request) }
         }
