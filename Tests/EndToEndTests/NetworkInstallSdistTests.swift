@@ -9,7 +9,10 @@ import TestSupport
     if: NetworkTests.enabled && PyenvInterpreters.isAvailable("3.12") && IndexReachability.pypi,
     "network suite (KILN_NETWORK_TESTS=1) with pyenv's Python 3.12 and https://pypi.org reachable"))
 struct NetworkInstallSdistTests {
-    static let sdists = ["jaeger-client", "thrift", "opentracing", "threadloop"]
+    /// Sdist-only on the index. thrift was too when the issue was written; 0.25.0 has cp312
+    /// wheels, so it is built (once) only if the resolver picks an sdist of it.
+    static let sdists = ["jaeger-client", "opentracing", "threadloop"]
+    static let dependencies = sdists + ["thrift", "tornado"]
 
     private func builtWheelEntries(_ cache: String, project: String) -> [String] {
         let bucket = cache + "/built-wheels-v1/" + project
@@ -43,9 +46,9 @@ struct NetworkInstallSdistTests {
         #expect(result.status == 0, "\(result.stderr)")
         let versions = try installed(sandbox)
         #expect(versions["jaeger-client"] == "4.8.0")
-        for name in Self.sdists { #expect(versions[name] != nil, "\(name) not installed: \(versions)") }
-        #expect(result.stderr.contains("Built 4 sdists in "), "\(result.stderr)")
+        for name in Self.dependencies { #expect(versions[name] != nil, "\(name) not installed: \(versions)") }
         for name in Self.sdists { #expect(builtWheelEntries(sandbox.cache, project: name).count == 1, "\(name)") }
+        #expect(builtWheelEntries(sandbox.cache, project: "thrift").count <= 1)
         let imported = try sandbox.run(["-c", "import jaeger_client, thrift, opentracing, threadloop; print('ok')"])
         #expect(imported.stdout == "ok\n", "\(imported.stderr)")
         #expect(try sandbox.consistencyProblems() == [])
@@ -65,9 +68,12 @@ struct NetworkInstallSdistTests {
             #expect(try installed(sandboxes[slot])["jaeger-client"] == "4.8.0")
         }
         for name in Self.sdists { #expect(builtWheelEntries(cache, project: name).count == 1, "\(name)") }
-        // A process prints "Built NAME VERSION" only when its own backend ran: one per sdist in all.
+        #expect(builtWheelEntries(cache, project: "thrift").count <= 1)
+        // A process prints "Built NAME VERSION" only when its own backend made the wheel: one per
+        // sdist over all eight. (A metadata build during resolution that already made the wheel
+        // publishes it to the cache; the install then finds it there.)
         let stderr = results.values.compactMap { $0?.stderr }.joined(separator: "\n").split(separator: "\n")
-        for label in ["jaeger-client 4.8.0", "thrift ", "opentracing ", "threadloop "] {
+        for label in ["jaeger-client 4.8.0", "opentracing ", "threadloop "] {
             #expect(stderr.filter { $0.hasPrefix("Built \(label)") }.count == 1, "backend runs of \(label)")
         }
 
