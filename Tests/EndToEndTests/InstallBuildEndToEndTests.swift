@@ -143,6 +143,36 @@ struct InstallBuildEndToEndTests {
         #expect(try sandbox.consistencyProblems() == [])
     }
 
+    @Test func onATerminalBuildsAreSpinnerLinesRedrawnInPlace() throws {
+        let work = try TemporaryDirectory("kiln-e2e-install-terminal")
+        let sdist = try fixture("tty-sdist", runLog: work.file("runs.log")).writeSdist(in: work.path)
+        let index = try LoopbackFileIndex([("tty-sdist", sdist)] + supportWheels(in: work.path))
+        let sandbox = try InstallSandbox()
+        // script(1) gives kiln a pseudo-terminal for stdout and stderr.
+        let command = [KilnBinary.path, "install", "--python", sandbox.venv, "--index-url", index.indexURL, "--cache-dir", sandbox.cache, "tty-sdist"]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let result = try ProcessHelper.run("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["VIRTUAL_ENV": nil])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.signal == nil)
+        #expect(result.stdout.contains("Building tty-sdist 1.0"))
+        #expect(result.stdout.contains("\u{1B}[1A\u{1B}[0J"), "no cursor movement over the live lines")
+        #expect(result.stdout.contains("Built 1 sdist in "))
+        #expect(result.stdout.contains(" + tty-sdist==1.0"))
+    }
+
+    @Test func aBackendWithoutBuildEditableIsAClearError() throws {
+        let work = try TemporaryDirectory("kiln-e2e-install-no-editable")
+        var project = fixture("no-editable", runLog: work.file("runs.log"))
+        project.omittedHooks = ["build_editable"]
+        let tree = try project.writeTree(in: work.path)
+        let index = try LoopbackFileIndex(try supportWheels(in: work.path))
+        let sandbox = try InstallSandbox()
+        let result = try sandbox.install(["-e", tree], ["--index-url", index.indexURL])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("has no build_editable hook"), "\(result.stderr)")
+        #expect(try installed(sandbox) == [])
+    }
+
     @Test func aFailedBuildIsOneErrorLineWithItsPhase() throws {
         let work = try TemporaryDirectory("kiln-e2e-install-build-fails")
         var broken = fixture("broken-sdist", runLog: work.file("runs.log"))
