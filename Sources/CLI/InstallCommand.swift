@@ -62,27 +62,11 @@ struct InstallCommand: AsyncParsableCommand {
 
 enum InstallEventPrinter {
     /// `summarised`: the run ends with a summary of the changes (InstallSummary), so each
-    /// package's own line is a detail.
+    /// package's own installed/uninstalled line is a detail (shown with -v).
     static func print(_ event: InstallEvent, _ console: Console, summarised: Bool = false) {
-        switch event {
-        case .installed, .uninstalled, .unpacked where summarised:
-            console.detail(line(event))
-        default:
-            printLine(event, console)
+        func change(_ line: String) {
+            if summarised { console.detail(line) } else { console.info(line) }
         }
-    }
-
-    private static func line(_ event: InstallEvent) -> String {
-        switch event {
-        case .installed(let name, let version, let replacing):
-            return replacing.map { "Replacing \(name) \($0) with \(version)" } ?? "Installing \(name) \(version)"
-        case .uninstalled(let name, let version): return "Uninstalled \(name) \(version)"
-        case .unpacked(let wheel): return "Unpacked \(wheel)"
-        default: return "\(event)"
-        }
-    }
-
-    private static func printLine(_ event: InstallEvent, _ console: Console) {
         switch event {
         case .waiting(let message): console.info(message)
         case .recoveredInterruptedTransaction(let completed):
@@ -92,8 +76,8 @@ enum InstallEventPrinter {
         case .unpacked(let wheel): console.detail("Unpacked \(wheel)")
         case .alreadyInstalled(let name, let version): console.info("\(name) \(version) is already installed (use --reinstall to replace it)")
         case .installed(let name, let version, let replacing):
-            console.info(replacing.map { "Replacing \(name) \($0) with \(version)" } ?? "Installing \(name) \(version)")
-        case .uninstalled(let name, let version): console.info("Uninstalled \(name) \(version)")
+            change(replacing.map { "Replacing \(name) \($0) with \(version)" } ?? "Installing \(name) \(version)")
+        case .uninstalled(let name, let version): change("Uninstalled \(name) \(version)")
         case .refusedOutsideEnvironment(let path): console.warning("left \(path) alone: it is outside the environment")
         }
     }
