@@ -35,17 +35,20 @@ extension InstallCommand {
         let wheelDirectory = try BuildDirectory.make(prefix: "install-wheels")
         defer { wheelDirectory.remove() }
         let (build, global) = (self.build, self.global)
-        let plan = try await global.merging(contents).withPackageIndex(cache: cache, console: console, progress: progress) { index in
-            let resolver = RequirementsResolver(
-                index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
-                delegate: ConsoleResolverDelegate(console: console))
-            let frontend = try await build.frontend(
-                global: global, cache: cache, index: index, target: interpreter, discovery: discovery, console: console)
-            let builders = InstallBuilders(
-                sdists: FrontendSdistWheelBuilder(service: frontend.service, options: frontend.options, outputDirectory: wheelDirectory.path),
-                local: LocalSourceBuilder(service: frontend.service, options: frontend.options, outputDirectory: wheelDirectory.path))
-            let installer = RequirementInstaller(resolver: resolver, installer: service, builders: builders) { progress.update($0) }
-            return try await Self.runAnimating(progress) { () async throws(RequirementsError) in try await installer.run(request) }
+        // Builds run backends: a signal cancels the run, which stops them (TerminationSignals).
+        let plan = try await TerminationSignals.cancellingOnSignal {
+            try await global.merging(contents).withPackageIndex(cache: cache, console: console, progress: progress) { index in
+                let resolver = RequirementsResolver(
+                    index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
+                    delegate: ConsoleResolverDelegate(console: console))
+                let frontend = try await build.frontend(
+                    global: global, cache: cache, index: index, target: interpreter, discovery: discovery, console: console)
+                let builders = InstallBuilders(
+                    sdists: FrontendSdistWheelBuilder(service: frontend.service, options: frontend.options, outputDirectory: wheelDirectory.path),
+                    local: LocalSourceBuilder(service: frontend.service, options: frontend.options, outputDirectory: wheelDirectory.path))
+                let installer = RequirementInstaller(resolver: resolver, installer: service, builders: builders) { progress.update($0) }
+                return try await Self.runAnimating(progress) { () async throws(RequirementsError) in try await installer.run(request) }
+            }
         }
         if dryRun {
             InstallSummary.printDryRun(plan, console)

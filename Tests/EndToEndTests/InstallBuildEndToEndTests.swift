@@ -204,6 +204,36 @@ struct InstallBuildEndToEndTests {
         #expect(executable.hasPrefix(sandbox.venv))
     }
 
+    @Test func sigintDuringABuildStopsTheBackendAndInstallsNothing() throws {
+        let work = try TemporaryDirectory("kiln-e2e-install-sigint")
+        var slow = fixture("slow-sdist", runLog: work.file("runs.log"))
+        slow.buildDelay = 60
+        slow.probeDirectory = work.path
+        let sdist = try slow.writeSdist(in: work.path)
+        let index = try LoopbackFileIndex([("slow-sdist", sdist)] + supportWheels(in: work.path))
+        let sandbox = try InstallSandbox()
+        let kiln = try BackgroundProcess(
+            KilnBinary.path, ["install", "--python", sandbox.venv, "--index-url", index.indexURL, "--cache-dir", sandbox.cache, "slow-sdist"],
+            environment: ["VIRTUAL_ENV": nil])
+        // The backend writes its probe (with its pid) as build_wheel starts, then sleeps.
+        let probe = work.file("build_wheel.json")
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: probe) && Date() < deadline { usleep(50_000) }
+        usleep(200_000)
+        let document = try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: probe))) as? [String: Any]
+        let backend = try #require(document?["pid"] as? Int, "the backend never started")
+        kiln.kill(SIGINT)
+        let result = kiln.wait()
+        #expect(result.signal == nil, "kiln died by signal \(result.signal ?? 0)")
+        #expect(result.status == 130, "\(result.stderr)")
+        let stopped = Date().addingTimeInterval(5)
+        while kill(pid_t(backend), 0) == 0 && Date() < stopped { usleep(20_000) }
+        #expect(kill(pid_t(backend), 0) != 0, "the backend \(backend) outlived kiln")
+        #expect(try installed(sandbox) == [])
+        #expect(builtWheelEntries(sandbox.cache, project: "slow-sdist").isEmpty)
+        #expect(try sandbox.consistencyProblems() == [])
+    }
+
     /// Failure mode 3: eight processes, eight environments, one cache; one backend run.
     @Test func eightConcurrentInstallsBuildTheSdistOnce() throws {
         let work = try TemporaryDirectory("kiln-e2e-install-eight")
