@@ -7,7 +7,8 @@ public struct RequirementInstallPlan: Sendable, Equatable {
         public let version: Version
         /// The installed version it replaces, if any.
         public let replacing: String?
-        /// SHA-256 of the wheel installed (known once it is downloaded; the index's value before).
+        /// SHA-256 of the file installed from: the wheel, or the sdist it was built from (known once
+        /// it is downloaded; the index's value before).
         public var sha256: String? = nil
     }
 
