@@ -47,12 +47,7 @@ public struct LocalSourceBuilder: Sendable {
         switch source {
         case .sdist(let path):
             let absolute = FileSystem.absolute(path)
-            let sha256: String
-            do {
-                sha256 = try SHA256Hasher.hexDigest(ofFile: absolute)
-            } catch {
-                throw .io(error)
-            }
+            let sha256 = try await Self.sha256(of: absolute)
             outcome = try await service.buildWheel(sdist: absolute, into: outputDirectory, options: options)
             origin = .archive(url: absolute, sha256: sha256)
         case .tree(let path):
@@ -67,5 +62,20 @@ public struct LocalSourceBuilder: Sendable {
             throw .input(.backendReturnedNothing(hook: .buildWheel, reason: "\(filename) is not a valid wheel file name"))
         }
         return LocalBuiltWheel(name: wheel.name, wheelPath: outcome.path, origin: origin, fromCache: outcome.report.cacheHit)
+    }
+
+    /// Hashing reads the whole file: on a thread of its own, not the cooperative pool's.
+    private static func sha256(of path: String) async throws(BuildError) -> String {
+        let outcome: Result<String, SystemCallError> = await withCheckedContinuation { continuation in
+            BlockingThread {
+                let result = Result { () throws(SystemCallError) in try SHA256Hasher.hexDigest(ofFile: path) }
+                continuation.resume(returning: result)
+            }.start()
+        }
+        do {
+            return try outcome.get()
+        } catch {
+            throw .io(error)
+        }
     }
 }
