@@ -10,6 +10,13 @@ public struct RequirementInstallPlan: Sendable, Equatable {
         /// SHA-256 of the file installed from: the wheel, or the sdist it was built from (known once
         /// it is downloaded; the index's value before).
         public var sha256: String? = nil
+
+        public init(name: PackageName, version: Version, replacing: String?, sha256: String? = nil) {
+            self.name = name
+            self.version = version
+            self.replacing = replacing
+            self.sha256 = sha256
+        }
     }
 
     public var changes: [Change] = []
