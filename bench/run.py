@@ -16,6 +16,8 @@ the case and what was missing when a run did not do its job. A case with no chec
 - `expect_venv = "{scratch}/env-{tool}"`: the environment the run filled ({tool} is the tool's
   name); it must exist and hold the `.dist-info` of every name in `expect_dist_info = [...]`, or of
   every requirement of `expect_dist_info_from = "requirements/FILE"` (at the pinned version).
+- `expect_venvs = N`: `expect_venv` is then a glob pattern that must match N environments (runs
+  that fill several at once), each checked as above.
 - `expect_pins = [...]` or `expect_pins_from = "requirements/FILE"`: the run printed a `name==`
   line for each.
 - `expect_stdout_matches = "REGEX"`: the run's output matches (re.search).
@@ -112,6 +114,8 @@ def expectations(workload: dict, case: dict) -> dict:
     spec = {}
     if get("expect_venv"):
         spec["venv"] = get("expect_venv")
+        if get("expect_venvs"):
+            spec["venvs"] = int(get("expect_venvs"))
         if get("expect_dist_info_from"):
             spec["dist_info"] = requirements_of(BENCH / get("expect_dist_info_from"))
         else:
@@ -164,7 +168,14 @@ def problems_of_out_dirs(spec: dict, pattern: str) -> list:
 def problems_of_run(spec: dict, venv: str, output: pathlib.Path, out_dir: str = "") -> list:
     """What the run failed to do (empty when it did its job)."""
     problems = []
-    if "venv" in spec:
+    if "venvs" in spec:
+        matched = sorted(path for path in glob.glob(venv) if os.path.isdir(path))
+        if len(matched) != spec["venvs"]:
+            problems.append(f"{len(matched)} environments match {venv} (expected {spec['venvs']})")
+        single = {key: value for key, value in spec.items() if key not in ("venvs", "pins", "stdout_matches", "out_dir")}
+        for path in matched:
+            problems += problems_of_run(single, path, output)
+    elif "venv" in spec:
         root = pathlib.Path(venv)
         if not (root / "pyvenv.cfg").is_file():
             problems.append(f"no virtual environment at {venv} (pyvenv.cfg missing)")

@@ -12,7 +12,7 @@ struct ResolutionOptions: ParsableArguments {
     @Option(name: [.customShort("c"), .customLong("constraint")], help: "Constrain versions with this file (repeatable).")
     var constraintFiles: [String] = []
 
-    @Option(name: [.customShort("e"), .customLong("editable")], help: "A project to install in editable mode (needs the build frontend).")
+    @Option(name: [.customShort("e"), .customLong("editable")], help: "A project directory to install in editable mode (PEP 660).")
     var editables: [String] = []
 
     @Option(name: .customLong("resolution"), help: "highest (default) or lowest.")
@@ -46,9 +46,10 @@ struct ResolutionOptions: ParsableArguments {
         }
     }
 
-    /// Reads the requirement arguments and files. `-e` is refused here with the same message as in a file.
-    func inputs(arguments: [String]) throws -> RequirementsFileContents {
-        if let editable = editables.first {
+    /// Reads the requirement arguments and files. `-e` is refused here with the same message as
+    /// in a file, unless the command builds editables itself (`editablesHandled`, `kiln install`).
+    func inputs(arguments: [String], editablesHandled: Bool = false) throws -> RequirementsFileContents {
+        if !editablesHandled, let editable = editables.first {
             throw RequirementsFileError.editableUnsupported(RequirementsFileLocation(file: "<command line>", line: 1), target: editable)
         }
         let parser = RequirementsFileParser(environment: ProcessEnvironment.variables) { path in

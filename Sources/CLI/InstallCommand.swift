@@ -12,8 +12,9 @@ struct InstallCommand: AsyncParsableCommand {
     @OptionGroup var environment: EnvironmentOptions
 
     @OptionGroup var resolution: ResolutionOptions
+    @OptionGroup var build: InstallBuildOptions
 
-    @Argument(help: "Requirements ('flask>=3', 'black[jupyter]') or local wheel files to install.")
+    @Argument(help: "Requirements ('flask>=3', 'black[jupyter]'), local wheels, sdists or project directories to install.")
     var wheels: [String] = []
 
     @Flag(name: [.customShort("U"), .customLong("upgrade")], help: "Upgrade the named packages to the newest allowed versions.")
@@ -60,7 +61,12 @@ struct InstallCommand: AsyncParsableCommand {
 }
 
 enum InstallEventPrinter {
-    static func print(_ event: InstallEvent, _ console: Console) {
+    /// `summarised`: the run ends with a summary of the changes (InstallSummary), so each
+    /// package's own installed/uninstalled line is a detail (shown with -v).
+    static func print(_ event: InstallEvent, _ console: Console, summarised: Bool = false) {
+        func change(_ line: String) {
+            if summarised { console.detail(line) } else { console.info(line) }
+        }
         switch event {
         case .waiting(let message): console.info(message)
         case .recoveredInterruptedTransaction(let completed):
@@ -70,8 +76,8 @@ enum InstallEventPrinter {
         case .unpacked(let wheel): console.detail("Unpacked \(wheel)")
         case .alreadyInstalled(let name, let version): console.info("\(name) \(version) is already installed (use --reinstall to replace it)")
         case .installed(let name, let version, let replacing):
-            console.info(replacing.map { "Replacing \(name) \($0) with \(version)" } ?? "Installing \(name) \(version)")
-        case .uninstalled(let name, let version): console.info("Uninstalled \(name) \(version)")
+            change(replacing.map { "Replacing \(name) \($0) with \(version)" } ?? "Installing \(name) \(version)")
+        case .uninstalled(let name, let version): change("Uninstalled \(name) \(version)")
         case .refusedOutsideEnvironment(let path): console.warning("left \(path) alone: it is outside the environment")
         }
     }

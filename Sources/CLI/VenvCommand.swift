@@ -32,7 +32,7 @@ struct VenvCommand: AsyncParsableCommand {
                 // The bundled ensurepip wheel keeps --seed offline.
                 guard let pip = base.bundledPipWheel else { throw SeedError(interpreter: base.path, stdlib: base.paths.stdlib) }
                 let service = InstallService(cache: cache, target: .virtualEnvironment(venv), lockTimeout: global.lockTimeout)
-                let installed = try await service.install([WheelSource(path: pip, requested: true, isDirectReference: false)])
+                let installed = try await service.install([WheelSource(path: pip, requested: true, origin: nil)])
                 for distribution in installed { console.info("Seeded \(distribution.name.original) \(distribution.version)") }
             }
             console.result(venv.root)

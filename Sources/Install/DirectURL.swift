@@ -1,5 +1,21 @@
-/// `direct_url.json` (PEP 610) for a wheel installed from a path the user named.
+/// `direct_url.json` (PEP 610) for a distribution installed from a path or URL the user named.
 enum DirectURL {
+    /// The document for `origin`; `wheelPath`/`wheelSHA256` describe the wheel being installed,
+    /// used when the user named that wheel itself.
+    static func json(for origin: DirectOrigin, wheelPath: String, wheelSHA256: String) -> String {
+        switch origin {
+        case .thisWheel:
+            return json(forArchive: wheelPath, sha256: wheelSHA256)
+        case .archive(let url, let sha256):
+            let location = url.contains("://") ? url : fileURL(url)
+            return "{\"archive_info\": {\"hash\": \"sha256=\(sha256)\", \"hashes\": {\"sha256\": \"\(sha256)\"}}, \"url\": \"\(escapeJSON(location))\"}\n"
+        case .directory(let path, let editable):
+            // PEP 610: `editable` is omitted when false (as pip and uv write it).
+            let info = editable ? "{\"editable\": true}" : "{}"
+            return "{\"dir_info\": \(info), \"url\": \"\(escapeJSON(fileURL(path)))\"}\n"
+        }
+    }
+
     static func json(forArchive path: String, sha256: String) -> String {
         "{\"archive_info\": {\"hash\": \"sha256=\(sha256)\", \"hashes\": {\"sha256\": \"\(sha256)\"}}, \"url\": \"\(escapeJSON(fileURL(path)))\"}\n"
     }

@@ -30,16 +30,17 @@ public struct WheelSource: Sendable, Equatable {
     public let path: String
     /// Named by the user (gets REQUESTED), as opposed to pulled in as a dependency.
     public let requested: Bool
-    /// Installed from a path or URL the user gave (gets direct_url.json, PEP 610).
-    public let isDirectReference: Bool
+    /// Where the user pointed, when it was a path or URL (gets direct_url.json, PEP 610); nil for
+    /// a package found by name on an index.
+    public let origin: DirectOrigin?
     /// The file's SHA-256 when the caller already knows it (a file from the archive store, which
     /// is keyed by it); otherwise the installer finds it.
     public let knownDigest: ArchiveDigest?
 
-    public init(path: String, requested: Bool = true, isDirectReference: Bool = true, knownDigest: ArchiveDigest? = nil) {
+    public init(path: String, requested: Bool = true, origin: DirectOrigin? = .thisWheel, knownDigest: ArchiveDigest? = nil) {
         self.path = path
         self.requested = requested
-        self.isDirectReference = isDirectReference
+        self.origin = origin
         self.knownDigest = knownDigest
     }
 }

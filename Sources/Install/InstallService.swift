@@ -77,7 +77,7 @@ public struct InstallService: Sendable {
                         onEvent(.unpacked(wheel: FileSystem.basename(of: path)))
                         return WheelInstallRequest(
                             wheel: wheel, requested: source.requested,
-                            directURL: source.isDirectReference ? DirectURL.json(forArchive: path, sha256: wheel.sha256) : nil)
+                            directURL: source.origin.map { DirectURL.json(for: $0, wheelPath: path, wheelSHA256: wheel.sha256) })
                     }
                     return (index, request)
                 }

@@ -23,6 +23,8 @@ struct InstallEndToEndTests {
         let result = try sandbox.install([wheel])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "kiln-demo==1.0\n")
+        // Wheels installed as given (no resolution, no summary) say what each became.
+        #expect(result.stderr.contains("Installing kiln_demo 1.0"))
 
         #expect(try sandbox.run(["-c", "import kiln_demo; print(kiln_demo.VERSION)"]).stdout == "1.0\n")
         #expect(try ProcessHelper.run(sandbox.venv + "/bin/kiln-demo", []).stdout == "kiln-demo 1.0\n")

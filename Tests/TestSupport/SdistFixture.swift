@@ -12,6 +12,12 @@ public struct SdistFixture: Sendable {
     public var projectRequiresPython: String? = nil
     /// `build-system.requires`.
     public var buildRequires: [String] = []
+    /// `Metadata-Version` of PKG-INFO (2.2 and later make it trustworthy static metadata).
+    public var metadataVersion = "2.1"
+    /// PKG-INFO lists `requiresDist` too (static dependencies, with `metadataVersion` 2.2).
+    public var staticRequiresDist = false
+    /// What the backend's `get_requires_for_build_editable` returns.
+    public var editableRequires: [String] = ["editables-helper"]
     /// Whether pyproject.toml has `[build-system]` at all (false: a setup.py project, legacy backend).
     public var hasBuildSystem = true
     /// What the backend's `get_requires_for_build_wheel` returns.
@@ -58,8 +64,9 @@ public struct SdistFixture: Sendable {
         let root = directory + "/" + topDirectory
         var contents: [String: String] = files
         contents["\(normalizedName)/__init__.py"] = "VERSION = '\(version)'\n"
-        var pkgInfo = "Metadata-Version: 2.1\nName: \(name)\nVersion: \(version)\n"
+        var pkgInfo = "Metadata-Version: \(metadataVersion)\nName: \(name)\nVersion: \(version)\n"
         if let pkgInfoRequiresPython { pkgInfo += "Requires-Python: \(pkgInfoRequiresPython)\n" }
+        if staticRequiresDist { pkgInfo += requiresDist.map { "Requires-Dist: \($0)\n" }.joined() }
         contents["PKG-INFO"] = pkgInfo
         var project = "[project]\nname = \"\(name)\"\nversion = \"\(version)\"\n"
         if let projectRequiresPython { project += "requires-python = \"\(projectRequiresPython)\"\n" }
@@ -128,6 +135,7 @@ public enum InTreeBackendSource {
         RAISING = \(literal(fixture.raisingHook))
         STDOUT_TEXT = \(literal(fixture.stdoutText))
         GET_REQUIRES = \(list)
+        EDITABLE_REQUIRES = [\(fixture.editableRequires.map(literal).joined(separator: ", "))]
         OMITTED = \(omitted)
         BUILD_DELAY = \(fixture.buildDelay)
         IMPORT_IN_BUILD = \(literal(fixture.importInBuild))
@@ -193,7 +201,7 @@ public enum InTreeBackendSource {
 
         def get_requires_for_build_editable(config_settings=None):
             _enter("get_requires_for_build_editable", config_settings=config_settings)
-            return ["editables-helper"]
+            return list(EDITABLE_REQUIRES)
 
 
         def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):

@@ -4,11 +4,12 @@ import Glibc
 import SystemSupport
 
 /// A build's private directory under the temporary directory: `mkdtemp`, so two builds (in one
-/// process or many) never share one. Removed when the build ends.
-struct BuildDirectory {
-    let path: String
+/// process or many) never share one. Removed when the build ends. Public for callers that need a
+/// private directory for built wheels (an install run).
+public struct BuildDirectory: Sendable {
+    public let path: String
 
-    static func make(prefix: String) throws(BuildError) -> BuildDirectory {
+    public static func make(prefix: String) throws(BuildError) -> BuildDirectory {
         let safe = String(prefix.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(60))
         var template = Array(FileSystem.join(ProcessEnvironment.temporaryDirectory, "kiln-build-\(safe)-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
@@ -30,7 +31,7 @@ struct BuildDirectory {
         return path
     }
 
-    func remove() {
+    public func remove() {
         try? FileSystem.removeTree(path)
     }
 }

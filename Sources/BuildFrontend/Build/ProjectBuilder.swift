@@ -56,7 +56,7 @@ struct ProjectBuilder: Sendable {
 
     /// Makes the environment, installs `build-system.requires`, runs `requiresHook` and installs
     /// what it adds. Returns the invoker the build hook runs through.
-    private mutating func prepare(requiresHook: BuildHook) async throws(BuildError) -> HookInvoker {
+    mutating func prepare(requiresHook: BuildHook) async throws(BuildError) -> HookInvoker {
         record.backend = project.backend
         record.backendPath = project.buildSystem.backendPath
         onEvent(.started(project: [name, project.version].compactMap { $0 }.joined(separator: " "), backend: project.backend))
@@ -146,7 +146,7 @@ struct ProjectBuilder: Sendable {
         case .value(let value, _):
             return value
         case .missing:
-            if hook == .buildWheel || hook == .buildSdist {
+            if hook == .buildWheel || hook == .buildSdist || hook == .buildEditable {
                 throw backendFailure(hook, reason: "the backend \(project.backend) has no \(hook.rawValue) hook", module: nil)
             }
             return nil
@@ -203,7 +203,7 @@ struct ProjectBuilder: Sendable {
         return result
     }
 
-    private func producedFile(_ value: JSONValue?, hook: BuildHook, in directory: String, suffix: String) throws(BuildError) -> String {
+    func producedFile(_ value: JSONValue?, hook: BuildHook, in directory: String, suffix: String) throws(BuildError) -> String {
         guard let filename = value?.string, !filename.isEmpty, !filename.contains("/"), filename != "..", filename != "." else {
             throw .input(.backendReturnedNothing(hook: hook, reason: "expected the basename of the file it wrote"))
         }

@@ -22,7 +22,7 @@ public enum RequirementsFileError: Error, Equatable, Sendable, CustomStringConve
     case invalidHash(RequirementsFileLocation, value: String)
     /// `--hash` on a line without a requirement.
     case hashWithoutRequirement(RequirementsFileLocation)
-    /// `-e`: installing a project in editable mode needs the build frontend (PEP 660).
+    /// `-e` where it is not supported (requirements files, `kiln compile`); `kiln install -e DIR` is.
     case editableUnsupported(RequirementsFileLocation, target: String)
     case includeCycle(RequirementsFileLocation, file: String)
 
@@ -42,8 +42,8 @@ public enum RequirementsFileError: Error, Equatable, Sendable, CustomStringConve
         case .hashWithoutRequirement(let location):
             return "\(location): --hash must follow a requirement on the same line"
         case .editableUnsupported(let location, let target):
-            return "\(location): -e \(target): editable installs need the build frontend, which kiln does not have yet; "
-                + "install the project without -e, or build a wheel of it first"
+            return "\(location): -e \(target): editable requirements are not supported here yet "
+                + "(only on kiln install's command line: kiln install -e \(target)); list the project without -e"
         case .includeCycle(let location, let file):
             return "\(location): \(file) includes itself (directly or through other files)"
         }

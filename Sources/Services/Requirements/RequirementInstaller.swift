@@ -1,3 +1,4 @@
+import BuildFrontend
 import Cache
 import Index
 import Install
@@ -9,6 +10,9 @@ import SystemSupport
 public struct RequirementInstallRequest: Sendable {
     public var requirements: [RequirementEntry]
     public var constraints: [RequirementEntry]
+    /// Paths that are built before resolution and installed from their wheels (sdists, project
+    /// directories, `-e` directories).
+    public var localSources: [LocalSource]
     /// `-U`: requested packages are resolved against the index, not kept at their installed version.
     public var upgrade: Bool
     public var reinstall: Bool
@@ -16,10 +20,12 @@ public struct RequirementInstallRequest: Sendable {
     public var dryRun: Bool
     public var install: InstallOptions
 
-    public init(requirements: [RequirementEntry], constraints: [RequirementEntry] = [], upgrade: Bool = false, reinstall: Bool = false,
-                requireHashes: Bool = false, dryRun: Bool = false, install: InstallOptions = InstallOptions()) {
+    public init(requirements: [RequirementEntry], constraints: [RequirementEntry] = [], localSources: [LocalSource] = [],
+                upgrade: Bool = false, reinstall: Bool = false, requireHashes: Bool = false, dryRun: Bool = false,
+                install: InstallOptions = InstallOptions()) {
         self.requirements = requirements
         self.constraints = constraints
+        self.localSources = localSources
         self.upgrade = upgrade
         self.reinstall = reinstall
         self.requireHashes = requireHashes
@@ -28,31 +34,37 @@ public struct RequirementInstallRequest: Sendable {
     }
 }
 
-/// What an install changes (or, with `--dry-run`, would change).
-public struct RequirementInstallPlan: Sendable, Equatable {
-    public struct Change: Sendable, Equatable {
-        public let name: PackageName
-        public let version: Version
-        /// The installed version it replaces, if any.
-        public let replacing: String?
-        /// SHA-256 of the wheel installed (known once it is downloaded; the index's value before).
-        public var sha256: String? = nil
-    }
+/// How a run turns sources into wheels. Without builders a chosen sdist is an error (the build
+/// environment installer runs without them: build requirements must have wheels, as in pip).
+public struct InstallBuilders: Sendable {
+    public let sdists: any SdistWheelBuilder
+    /// nil: local sources are refused (a caller that never has any).
+    public let local: LocalSourceBuilder?
+    /// Builds running at once (each runs a backend; downloads are not counted).
+    public let concurrency: Int
 
-    public var changes: [Change] = []
-    /// Packages left as they are: installed at the resolved version.
-    public var unchanged: [PackageName] = []
+    public init(sdists: any SdistWheelBuilder, local: LocalSourceBuilder?, concurrency: Int = 2) {
+        self.sdists = sdists
+        self.local = local
+        self.concurrency = concurrency
+    }
 }
 
-/// Resolve → download the chosen wheels in parallel (hash-checked) → install with the
-/// installer service. Installed versions are preferred unless `-U`/`--reinstall`.
+/// Resolve → download the chosen files in parallel (hash-checked), building the sdists among
+/// them as their downloads end → install with the installer service. Installed versions are
+/// preferred unless `-U`/`--reinstall`.
 public struct RequirementInstaller: Sendable {
     public let resolver: RequirementsResolver
     public let installer: InstallService
+    public let builders: InstallBuilders?
+    public let onEvent: @Sendable (RequirementInstallEvent) -> Void
 
-    public init(resolver: RequirementsResolver, installer: InstallService) {
+    public init(resolver: RequirementsResolver, installer: InstallService, builders: InstallBuilders? = nil,
+                onEvent: @escaping @Sendable (RequirementInstallEvent) -> Void = { _ in }) {
         self.resolver = resolver
         self.installer = installer
+        self.builders = builders
+        self.onEvent = onEvent
     }
 
     public func run(_ request: RequirementInstallRequest) async throws(RequirementsError) -> RequirementInstallPlan {
@@ -70,20 +82,31 @@ public struct RequirementInstaller: Sendable {
     }
 
     private func run(_ request: RequirementInstallRequest, provider: IndexMetadataProvider) async throws(RequirementsError) -> RequirementInstallPlan {
+        let clock = ContinuousClock()
         let current: [InstalledDistribution]
         do {
             current = try await installer.installed()
         } catch {
             throw .install(error.description)
         }
+        var builds = BuildTally()
+        var request = request
+        let local = try await buildLocalSources(request.localSources, tally: &builds)
+        request.requirements = local.map { RequirementEntry(requirement: $0.requirement) } + request.requirements
+        let origins = Dictionary(local.map { ($0.wheel.name, $0.wheel.origin) }, uniquingKeysWith: { first, _ in first })
+        let start = clock.now
+
         let outcome = try await resolve(request, installed: current, provider: provider)
         let hashPolicy = HashPolicy(request)
         var plan = RequirementInstallPlan()
-        var picks: [(package: ResolvedPackage, file: IndexFile, replacing: String?)] = []
+        plan.resolvedCount = outcome.resolution.packages.count
+        plan.resolveDuration = start.duration(to: clock.now)
+        var picks: [Pick] = []
         for package in outcome.resolution.packages {
             let existing = current.first { $0.name == package.name }
             let sameVersion = existing.flatMap { try? Version($0.version) } == package.version
-            if package.file?.filename == InstalledPreferences.installedFilename || (sameVersion && !request.reinstall) {
+            let fromLocalSource = origins[package.name] != nil
+            if package.file?.filename == InstalledPreferences.installedFilename || (sameVersion && !request.reinstall && !fromLocalSource) {
                 plan.unchanged.append(package.name)
                 continue
             }
@@ -92,33 +115,40 @@ public struct RequirementInstaller: Sendable {
             else {
                 throw .install("no file was chosen for \(package.name) \(package.version)")
             }
-            guard chosen.isWheel else { throw .sdistNeedsBuild(name: package.name, version: package.version, filename: chosen.filename) }
+            if !chosen.isWheel && builders == nil {
+                throw .sdistNeedsBuild(name: package.name, version: package.version, filename: chosen.filename)
+            }
             try hashPolicy.check(package.name, listed: file.hashes.sha256, filename: file.filename)
-            picks.append((package, file, existing?.version))
+            picks.append(Pick(package: package, file: file, isWheel: chosen.isWheel, replacing: existing?.version, localOrigin: origins[package.name]))
             plan.changes.append(.init(name: package.name, version: package.version, replacing: existing?.version, sha256: file.hashes.sha256))
         }
-        if request.dryRun || picks.isEmpty { return plan }
+        if request.dryRun || picks.isEmpty {
+            plan.builds = builds.summary
+            return plan
+        }
 
-        let downloads = try await download(picks.map(\.file), index: resolver.index)
+        let prepared = try await prepareAll(picks, hashPolicy: hashPolicy)
         var sources: [WheelSource] = []
         let requested = Set(request.requirements.map(\.requirement.name))
-        for pick in picks {
-            guard let downloaded = downloads[pick.file.filename] else {
-                throw .internalInconsistency("\(pick.package.name) \(pick.package.version) was picked but \(pick.file.filename) has no download")
-            }
-            try hashPolicy.check(pick.package.name, listed: downloaded.sha256, filename: pick.file.filename)
-            if let index = plan.changes.firstIndex(where: { $0.name == pick.package.name }) { plan.changes[index].sha256 = downloaded.sha256 }
+        for (pick, wheel) in zip(picks, prepared) {
+            if let index = plan.changes.firstIndex(where: { $0.name == pick.package.name }) { plan.changes[index].sha256 = wheel.downloadedSHA256 }
+            if let build = wheel.build { builds.add(build) }
             sources.append(WheelSource(
-                path: downloaded.path, requested: requested.contains(pick.package.name),
-                isDirectReference: pick.package.url != nil, knownDigest: try? ArchiveDigest(hex: downloaded.sha256)))
+                path: wheel.path, requested: requested.contains(pick.package.name), origin: wheel.origin,
+                knownDigest: wheel.build == nil ? try? ArchiveDigest(hex: wheel.downloadedSHA256) : nil))
         }
+        let installStart = clock.now
         do {
             var options = request.install
-            options.reinstall = request.reinstall
+            // Only what must change is passed; a wheel built from a local source replaces the
+            // installed distribution even at the same version (its files may differ).
+            options.reinstall = request.reinstall || !origins.isEmpty
             _ = try await installer.install(sources, options: options)
         } catch {
             throw .install(error.description)
         }
+        plan.builds = builds.summary
+        plan.installDuration = installStart.duration(to: clock.now)
         return plan
     }
 
@@ -136,52 +166,48 @@ public struct RequirementInstaller: Sendable {
         }
         return try await resolver.resolve(request.requirements, constraints: request.constraints, provider: provider, wrappedBy: nil)
     }
+}
 
-    private func download(_ files: [IndexFile], index: PackageIndex) async throws(RequirementsError) -> [String: DownloadedFile] {
-        let results = await withTaskGroup(of: (String, Result<DownloadedFile, IndexError>).self) { group in
-            for file in files {
-                group.addTask {
-                    // Named first: see `Result.awaiting` for the miscompile this avoids.
-                    let result = await Result.awaiting { () async throws(IndexError) in try await index.download(file) }
-                    return (file.filename, result)
-                }
-            }
-            var collected: [String: Result<DownloadedFile, IndexError>] = [:]
-            for await (name, result) in group { collected[name] = result }
-            return collected
-        }
-        var downloaded: [String: DownloadedFile] = [:]
-        for (name, result) in results {
-            switch result {
-            case .success(let file): downloaded[name] = file
-            case .failure(let error): throw .index(error)
-            }
-        }
-        return downloaded
+/// One package to install: the file chosen for it, and where it came from.
+struct Pick: Sendable {
+    let package: ResolvedPackage
+    let file: IndexFile
+    let isWheel: Bool
+    let replacing: String?
+    /// Set when the package is the wheel of a local source (its direct_url.json names the source).
+    let localOrigin: DirectOrigin?
+
+    var label: String { "\(package.name.original) \(package.version)" }
+
+    /// What direct_url.json records: the local source, or the URL the user named, or nothing
+    /// for a package found on an index.
+    func origin(downloadedSHA256: String) -> DirectOrigin? {
+        if let localOrigin { return localOrigin }
+        guard package.url != nil else { return nil }
+        if isWheel { return .thisWheel }
+        let location = file.url.isFile ? file.url.filePath : file.url.withoutCredentials.requestString
+        return .archive(url: location, sha256: downloadedSHA256)
     }
 }
 
-/// `--hash` / `--require-hashes`: once any hash is given (or required), every package installed
-/// needs hashes, and its file must match one of them (pip's rule).
-struct HashPolicy {
-    let active: Bool
-    let allowed: [PackageName: Set<String>]
-
-    init(_ request: RequirementInstallRequest) {
-        var allowed: [PackageName: Set<String>] = [:]
-        for entry in request.requirements + request.constraints where !entry.sha256.isEmpty {
-            allowed[entry.requirement.name, default: []].formUnion(entry.sha256)
-        }
-        self.allowed = allowed
-        self.active = request.requireHashes || !allowed.isEmpty
+/// Builds that ran in one install: how many, and the span from the first start to the last end.
+struct BuildTally {
+    struct Build: Sendable {
+        let start: ContinuousClock.Instant
+        let end: ContinuousClock.Instant
+        let fromCache: Bool
+        /// From an sdist (as opposed to a project directory).
+        let isSdist: Bool
     }
 
-    func check(_ name: PackageName, listed: String?, filename: String) throws(RequirementsError) {
-        guard active else { return }
-        guard let hashes = allowed[name] else { throw .missingHash(name: name) }
-        guard let listed else { return }
-        guard hashes.contains(listed.lowercased()) else {
-            throw .hashNotAllowed(name: name, filename: filename, actual: listed.lowercased(), allowed: hashes.sorted())
-        }
+    private var builds: [Build] = []
+
+    mutating func add(_ build: Build) { builds.append(build) }
+
+    /// Only builds whose backend ran; a wheel from the built-wheel cache was not built now.
+    var summary: RequirementInstallPlan.Builds {
+        let ran = builds.filter { !$0.fromCache }
+        guard let first = ran.map(\.start).min(), let last = ran.map(\.end).max() else { return .init() }
+        return .init(count: ran.count, allSdists: ran.allSatisfy(\.isSdist), duration: first.duration(to: last))
     }
 }

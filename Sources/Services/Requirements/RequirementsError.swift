@@ -1,3 +1,4 @@
+import BuildFrontend
 import Index
 import PackagingModel
 import Resolver
@@ -6,12 +7,15 @@ import Resolver
 public enum RequirementsError: Error, Equatable, Sendable, CustomStringConvertible {
     case resolution(ResolutionError)
     case index(IndexError)
-    /// The resolver picked a version of which only an sdist can be used.
+    /// The resolver picked a version of which only an sdist can be used, and this run does not
+    /// build (build requirements are installed from wheels only).
     case sdistNeedsBuild(name: PackageName, version: Version, filename: String)
     /// `--require-hashes` (or any `--hash` given) and this requirement has none.
     case missingHash(name: PackageName)
     /// The file's SHA-256 is not among the `--hash` values given for it.
     case hashNotAllowed(name: PackageName, filename: String, actual: String, allowed: [String])
+    /// Building a chosen sdist or a local project failed.
+    case build(BuildError)
     case install(String)
     /// Something kiln itself should have guaranteed did not hold (a bug, reported as one).
     case internalInconsistency(String)
@@ -23,8 +27,8 @@ public enum RequirementsError: Error, Equatable, Sendable, CustomStringConvertib
         case .index(let error):
             return error.description
         case .sdistNeedsBuild(let name, let version, let filename):
-            return "\(name) \(version) has no wheel for this interpreter, only the source distribution \(filename); "
-                + "building sdists comes with the build frontend (pin a version with a wheel, or build a wheel elsewhere)"
+            return "\(name) \(version) has no wheel for this interpreter, only the source distribution \(filename), "
+                + "and build requirements are installed from wheels only (pin a version with a wheel, or build one with kiln build-wheel and use --find-links)"
         case .missingHash(let name):
             return "hashes are required (--require-hashes, or --hash on other requirements) but \(name) has none; "
                 + "add --hash=sha256:... for it (kiln compile --generate-hashes writes them)"
@@ -33,6 +37,8 @@ public enum RequirementsError: Error, Equatable, Sendable, CustomStringConvertib
                 + "(\(allowed.joined(separator: ", "))); the file may have been replaced, or the hashes are for another version"
         case .internalInconsistency(let what):
             return "internal error: \(what); this is a bug in kiln, please report it"
+        case .build(let error):
+            return error.description
         case .install(let message):
             return message
         }

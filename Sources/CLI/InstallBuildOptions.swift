@@ -1,0 +1,78 @@
+import ArgumentParser
+import BuildFrontend
+import Cache
+import Index
+import PackagingModel
+import Python
+import Services
+import SystemSupport
+
+/// How `kiln install` builds the sdists and local projects it installs; the same settings
+/// `kiln build-wheel` takes, under pip's and uv's names for install.
+struct InstallBuildOptions: ParsableArguments {
+    @Flag(name: .customLong("no-build-isolation"), help: "Build in the target environment instead of fresh build environments (its build requirements must be installed).")
+    var noBuildIsolation = false
+
+    @Option(
+        name: [.customShort("C"), .customLong("config-setting"), .customLong("config-settings")],
+        help: ArgumentHelp("A PEP 517 config setting for every build; a repeated KEY becomes a list.", valueName: "KEY=VALUE"))
+    var configSettings: [String] = []
+
+    @Option(name: .customLong("build-constraint"), help: ArgumentHelp("Constraints applied to build requirements.", valueName: "FILE"))
+    var buildConstraintFiles: [String] = []
+
+    func validate() throws {
+        do {
+            _ = try ConfigSettings(parsing: configSettings)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The build frontend as the command line configures it, for the install target's interpreter.
+    func frontend(
+        global: GlobalOptions, cache: CacheRoot, index: PackageIndex, target: Interpreter, discovery: InterpreterDiscovery, console: Console
+    ) async throws -> (service: BuildService, options: BuildOptions) {
+        let isolation: BuildIsolation
+        let venvBase: Interpreter
+        if noBuildIsolation {
+            isolation = .none(checkDependencies: true)
+            venvBase = target
+        } else {
+            isolation = .isolated(ResolvingBuildEnvironmentInstaller(
+                index: index, cache: cache, lockTimeout: global.lockTimeout,
+                onEvent: { event in InstallEventPrinter.printDetail(event, console) }))
+            venvBase = try await discovery.findVenvBase(try PythonRequest(parsing: target.executable))
+        }
+        let options = BuildOptions(
+            configSettings: try ConfigSettings(parsing: configSettings), buildConstraints: try buildConstraints(),
+            isolation: isolation, environment: ProcessEnvironment.variables, streamOutput: global.verbose > 0)
+        let service = BuildService(
+            cache: cache, target: target, venvBase: venvBase, lockTimeout: global.lockTimeout,
+            unpacker: SdistUnpacker(maxUnpackedSize: try SdistUnpacker.maxUnpackedSize(from: ProcessEnvironment.variables)),
+            onEvent: { event in InstallBuildEventPrinter.print(event, console) })
+        return (service, options)
+    }
+
+    private func buildConstraints() throws -> [Requirement] {
+        guard !buildConstraintFiles.isEmpty else { return [] }
+        let parser = RequirementsFileParser(environment: ProcessEnvironment.variables) { path in try FileSystem.readText(path) }
+        return try parser.parse(constraints: buildConstraintFiles).constraints.map(\.requirement)
+    }
+}
+
+/// Build events during an install: the progress renderer shows which builds run, so the
+/// frontend's own lines are details here, except waiting for another process's build.
+enum InstallBuildEventPrinter {
+    static func print(_ event: BuildEvent, _ console: Console) {
+        switch event {
+        case .waiting(let message): console.info(message)
+        case .started(let project, let backend): console.detail("Building \(project) with \(backend)")
+        case .phase(let phase, let project): console.detail("\(project): \(phase)")
+        case .hook(let hook): console.detail("running \(hook.rawValue)")
+        case .cacheHit(let wheel): console.detail("Using \(wheel) from the built-wheel cache")
+        case .output(let line): console.detail(line)
+        case .logKept(let path): console.detail("build log kept at \(path)")
+        }
+    }
+}
