@@ -38,16 +38,23 @@ extension InstallCommand {
         // Builds run backends: a signal cancels the run, which stops them (TerminationSignals).
         let plan = try await TerminationSignals.cancellingOnSignal {
             try await global.merging(contents).withPackageIndex(cache: cache, console: console, progress: progress) { index in
-                let resolver = RequirementsResolver(
-                    index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
-                    delegate: ConsoleResolverDelegate(console: console))
                 let frontend = try await build.frontend(
                     global: global, cache: cache, index: index, target: interpreter, discovery: discovery, console: console)
+                // One registry of sdist builds for the run: metadata builds during resolution, and
+                // the install's wheels from the same sessions.
+                let builds = SdistBuilds(service: frontend.service, options: frontend.options)
+                let resolver = RequirementsResolver(
+                    index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
+                    sdists: BuildingSdistMetadataSource(builds: builds), delegate: ConsoleResolverDelegate(console: console))
                 let builders = InstallBuilders(
-                    sdists: FrontendSdistWheelBuilder(service: frontend.service, options: frontend.options, outputDirectory: wheelDirectory.path),
+                    sdists: SessionSdistWheelBuilder(builds: builds, outputDirectory: wheelDirectory.path),
                     local: LocalSourceBuilder(service: frontend.service, options: frontend.options, outputDirectory: wheelDirectory.path))
                 let installer = RequirementInstaller(resolver: resolver, installer: service, builders: builders) { progress.update($0) }
-                return try await Self.runAnimating(progress) { () async throws(RequirementsError) in try await installer.run(request) }
+                let result = await Result.awaiting { () async throws(RequirementsError) in
+                    try await Self.runAnimating(progress) { () async throws(RequirementsError) in try await installer.run(request) }
+                }
+                await builds.finish()
+                return try result.get()
             }
         }
         if dryRun {

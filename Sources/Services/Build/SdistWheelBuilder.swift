@@ -4,9 +4,9 @@ import PackagingModel
 /// The seam between installing and building: turns a chosen, downloaded (hash-checked) sdist
 /// into a wheel for the install target. `RequirementInstaller` knows nothing else of builds.
 ///
-/// `FrontendSdistWheelBuilder` builds through `BuildService` (the built-wheel cache and its build
-/// lock included). Another implementation may answer from a build made earlier in the same run
-/// (the environment or wheel prepared while reading the sdist's metadata) before falling back to it.
+/// `SessionSdistWheelBuilder` answers from the run's `SdistBuilds`: the environment or wheel
+/// prepared while reading the sdist's metadata, else the built-wheel cache (and its build lock),
+/// else a build. Tests give the installer fakes.
 public protocol SdistWheelBuilder: Sendable {
     func wheel(for sdist: SdistToBuild) async throws(BuildError) -> BuiltSdistWheel
 }
