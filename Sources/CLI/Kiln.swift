@@ -15,6 +15,7 @@ struct Kiln: AsyncParsableCommand {
             UninstallCommand.self,
             ListCommand.self,
             CompileCommand.self,
+            LockCommand.self,
             BuildWheelCommand.self,
             BuildSdistCommand.self,
             BuildCommand.self,

@@ -4,7 +4,7 @@ extension PackageLock {
     /// Reads a pylock.toml. `source` names the file in errors. Locks written by other tools
     /// (uv's `export --format pylock.toml`, `pip lock`) read the same way: every key PEP 751
     /// defines is understood, unknown keys (and `[tool]`) are ignored, as the PEP asks.
-    public init(text: String, source: String = "pylock.toml") throws(LockError) {
+    public init(text: String, source: String = "pylock.toml") throws(PylockError) {
         let root = LockTable(entries: try LockTOMLValue.parse(text, source: source), path: "", source: source)
         let version = try root.requiredString("lock-version")
         guard version.split(separator: ".").first == "1" else { throw .unsupportedVersion(source: source, version: version) }
@@ -13,20 +13,20 @@ extension PackageLock {
         for table in packageTables { packages.append(try LockedPackage(table)) }
         self.init(
             lockVersion: version,
-            environments: try root.stringArray("environments").map { text throws(LockError) in try root.marker(text, key: "environments") },
-            requiresPython: try root.optionalString("requires-python").map { text throws(LockError) in try root.specifiers(text, key: "requires-python") },
-            extras: try root.stringArray("extras").map { name throws(LockError) in try root.name(name, key: "extras", ExtraName.init) },
-            dependencyGroups: try root.stringArray("dependency-groups").map { name throws(LockError) in try root.name(name, key: "dependency-groups", DependencyGroupName.init) },
-            defaultGroups: try root.stringArray("default-groups").map { name throws(LockError) in try root.name(name, key: "default-groups", DependencyGroupName.init) },
+            environments: try root.stringArray("environments").map { text throws(PylockError) in try root.marker(text, key: "environments") },
+            requiresPython: try root.optionalString("requires-python").map { text throws(PylockError) in try root.specifiers(text, key: "requires-python") },
+            extras: try root.stringArray("extras").map { name throws(PylockError) in try root.name(name, key: "extras", ExtraName.init) },
+            dependencyGroups: try root.stringArray("dependency-groups").map { name throws(PylockError) in try root.name(name, key: "dependency-groups", DependencyGroupName.init) },
+            defaultGroups: try root.stringArray("default-groups").map { name throws(PylockError) in try root.name(name, key: "default-groups", DependencyGroupName.init) },
             createdBy: try root.requiredString("created-by"),
             packages: packages)
     }
 }
 
 extension LockedPackage {
-    init(_ table: LockTable) throws(LockError) {
+    init(_ table: LockTable) throws(PylockError) {
         let name = try table.name(try table.requiredString("name"), key: "name", PackageName.init)
-        let version = try table.optionalString("version").map { text throws(LockError) in try table.version(text, key: "version") }
+        let version = try table.optionalString("version").map { text throws(PylockError) in try table.version(text, key: "version") }
         var dependencies: [LockedDependency] = []
         for dependency in try table.tableArray("dependencies") {
             // PEP 751 identifies a dependency by whatever keys make it unique; kiln reads the
@@ -34,12 +34,12 @@ extension LockedPackage {
             guard let dependencyName = try dependency.optionalString("name") else { continue }
             dependencies.append(LockedDependency(
                 name: try dependency.name(dependencyName, key: "name", PackageName.init),
-                version: try dependency.optionalString("version").map { text throws(LockError) in try dependency.version(text, key: "version") }))
+                version: try dependency.optionalString("version").map { text throws(PylockError) in try dependency.version(text, key: "version") }))
         }
         self.init(
             name: name, version: version,
-            marker: try table.optionalString("marker").map { text throws(LockError) in try table.marker(text, key: "marker") },
-            requiresPython: try table.optionalString("requires-python").map { text throws(LockError) in try table.specifiers(text, key: "requires-python") },
+            marker: try table.optionalString("marker").map { text throws(PylockError) in try table.marker(text, key: "marker") },
+            requiresPython: try table.optionalString("requires-python").map { text throws(PylockError) in try table.specifiers(text, key: "requires-python") },
             dependencies: dependencies, index: try table.optionalString("index"),
             source: try LockedSource(table))
     }
@@ -47,7 +47,7 @@ extension LockedPackage {
 
 extension LockedSource {
     /// Exactly one of `vcs`, `directory`, `archive`, or (`sdist` and/or `wheels`).
-    init(_ table: LockTable) throws(LockError) {
+    init(_ table: LockTable) throws(PylockError) {
         let vcs = try table.optionalTable("vcs")
         let directory = try table.optionalTable("directory")
         let archive = try table.optionalTable("archive")
@@ -69,13 +69,13 @@ extension LockedSource {
         } else {
             var files: [LockedFile] = []
             for wheel in wheels ?? [] { files.append(try LockedFile(wheel)) }
-            self = .distributions(sdist: try sdist.map { table throws(LockError) in try LockedFile(table) }, wheels: files)
+            self = .distributions(sdist: try sdist.map { table throws(PylockError) in try LockedFile(table) }, wheels: files)
         }
     }
 }
 
 extension LockedFile {
-    init(_ table: LockTable) throws(LockError) {
+    init(_ table: LockTable) throws(PylockError) {
         let url = try table.optionalString("url")
         let path = try table.optionalString("path")
         guard url != nil || path != nil else { throw table.invalid("has neither url nor path: give one") }
@@ -107,37 +107,37 @@ struct LockTable {
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    func invalid(_ problem: String) -> LockError { .invalid(source: source, key: path.isEmpty ? "(top level)" : path, problem: problem) }
+    func invalid(_ problem: String) -> PylockError { .invalid(source: source, key: path.isEmpty ? "(top level)" : path, problem: problem) }
 
-    private func wrongType(_ key: String, expected: String, found: LockTOMLValue) -> LockError {
+    private func wrongType(_ key: String, expected: String, found: LockTOMLValue) -> PylockError {
         .invalid(source: source, key: keyPath(key), problem: "expected \(expected), found \(found.typeName)")
     }
 
-    func requiredString(_ key: String) throws(LockError) -> String {
+    func requiredString(_ key: String) throws(PylockError) -> String {
         guard let value = try optionalString(key) else { throw .invalid(source: source, key: keyPath(key), problem: "is missing") }
         return value
     }
 
-    func optionalString(_ key: String) throws(LockError) -> String? {
+    func optionalString(_ key: String) throws(PylockError) -> String? {
         guard let value = entries[key] else { return nil }
         guard case .string(let text) = value else { throw wrongType(key, expected: "a string", found: value) }
         return text
     }
 
-    func optionalBool(_ key: String) throws(LockError) -> Bool? {
+    func optionalBool(_ key: String) throws(PylockError) -> Bool? {
         guard let value = entries[key] else { return nil }
         guard case .boolean(let flag) = value else { throw wrongType(key, expected: "a boolean", found: value) }
         return flag
     }
 
-    func optionalInteger(_ key: String) throws(LockError) -> Int? {
+    func optionalInteger(_ key: String) throws(PylockError) -> Int? {
         guard let value = entries[key] else { return nil }
         guard case .integer(let number) = value else { throw wrongType(key, expected: "an integer", found: value) }
         return number
     }
 
     /// A TOML date-time, or (as some writers produce) an RFC 3339 string.
-    func optionalTimestamp(_ key: String) throws(LockError) -> LockTimestamp? {
+    func optionalTimestamp(_ key: String) throws(PylockError) -> LockTimestamp? {
         guard let value = entries[key] else { return nil }
         let text: String
         switch value {
@@ -150,7 +150,7 @@ struct LockTable {
         return timestamp
     }
 
-    func stringArray(_ key: String) throws(LockError) -> [String] {
+    func stringArray(_ key: String) throws(PylockError) -> [String] {
         guard let value = entries[key] else { return [] }
         guard case .array(let items) = value else { throw wrongType(key, expected: "an array of strings", found: value) }
         var strings: [String] = []
@@ -161,19 +161,19 @@ struct LockTable {
         return strings
     }
 
-    func optionalTable(_ key: String) throws(LockError) -> LockTable? {
+    func optionalTable(_ key: String) throws(PylockError) -> LockTable? {
         guard let value = entries[key] else { return nil }
         guard case .table(let table) = value else { throw wrongType(key, expected: "a table", found: value) }
         return LockTable(entries: table, path: keyPath(key), source: source)
     }
 
-    func requiredTable(_ key: String) throws(LockError) -> LockTable {
+    func requiredTable(_ key: String) throws(PylockError) -> LockTable {
         guard let table = try optionalTable(key) else { throw .invalid(source: source, key: keyPath(key), problem: "is missing") }
         return table
     }
 
     /// An array of tables; a missing key is an empty array.
-    func tableArray(_ key: String) throws(LockError) -> [LockTable] {
+    func tableArray(_ key: String) throws(PylockError) -> [LockTable] {
         guard let value = entries[key] else { return [] }
         guard case .array(let items) = value else { throw wrongType(key, expected: "an array of tables", found: value) }
         var tables: [LockTable] = []
@@ -184,25 +184,25 @@ struct LockTable {
         return tables
     }
 
-    func marker(_ text: String, key: String) throws(LockError) -> Marker {
+    func marker(_ text: String, key: String) throws(PylockError) -> Marker {
         do { return try Marker(text) } catch {
             throw .invalid(source: source, key: keyPath(key), problem: "\"\(text)\" is not a valid marker: \(error)")
         }
     }
 
-    func specifiers(_ text: String, key: String) throws(LockError) -> SpecifierSet {
+    func specifiers(_ text: String, key: String) throws(PylockError) -> SpecifierSet {
         do { return try SpecifierSet(text) } catch {
             throw .invalid(source: source, key: keyPath(key), problem: "\"\(text)\" is not a valid version specifier: \(error)")
         }
     }
 
-    func version(_ text: String, key: String) throws(LockError) -> Version {
+    func version(_ text: String, key: String) throws(PylockError) -> Version {
         do { return try Version(text) } catch {
             throw .invalid(source: source, key: keyPath(key), problem: "\"\(text)\" is not a valid version: \(error)")
         }
     }
 
-    func name<Name>(_ text: String, key: String, _ make: (String) throws(NameParseError) -> Name) throws(LockError) -> Name {
+    func name<Name>(_ text: String, key: String, _ make: (String) throws(NameParseError) -> Name) throws(PylockError) -> Name {
         do { return try make(text) } catch {
             throw .invalid(source: source, key: keyPath(key), problem: "\"\(text)\" is not a valid name: \(error)")
         }

@@ -28,7 +28,7 @@ indirect enum LockTOMLValue: Sendable {
     }
 
     /// Parses `text`; TOML errors carry the line and column.
-    static func parse(_ text: String, source: String) throws(LockError) -> [String: LockTOMLValue] {
+    static func parse(_ text: String, source: String) throws(PylockError) -> [String: LockTOMLValue] {
         // toml++ asserts on a few invalid inputs instead of reporting them; find those first.
         if let finding = TOMLCrashGuard.firstCrashingConstruct(in: text) {
             throw .malformedTOML(source: source, line: finding.line, column: finding.column, message: finding.message)

@@ -60,7 +60,7 @@ public struct SyncSelection: Sendable, Hashable {
 extension PackageLock {
     /// The entries that apply to an interpreter with `environment` and `tags`, given the
     /// selected extras and groups.
-    public func applicablePackages(environment: MarkerEnvironment, selection: SyncSelection, source: String) throws(LockError) -> [LockedPackage] {
+    public func applicablePackages(environment: MarkerEnvironment, selection: SyncSelection, source: String) throws(PylockError) -> [LockedPackage] {
         if !environments.isEmpty && !environments.contains(where: { $0.evaluate(environment) }) {
             throw .environmentNotCovered(source: source, environments: environments.map(\.description))
         }
@@ -95,7 +95,7 @@ extension PackageLock {
     public func syncPlan(
         environment: MarkerEnvironment, tags: TagPriority, selection: SyncSelection, installed: [InstalledPackage],
         removeExtraneous: Bool, source: String
-    ) throws(LockError) -> SyncPlan {
+    ) throws(PylockError) -> SyncPlan {
         var plan = SyncPlan(install: [], replace: [], remove: [], unchanged: [])
         let installedByName = Dictionary(installed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var locked: Set<PackageName> = []
@@ -121,7 +121,7 @@ extension PackageLock {
 
 extension LockedPackage {
     /// The best wheel for `tags` (the one whose best tag ranks first), else the sdist.
-    func pick(tags: TagPriority, source: String) throws(LockError) -> SyncPlan.Pick {
+    func pick(tags: TagPriority, source: String) throws(PylockError) -> SyncPlan.Pick {
         let versionText = version?.description ?? "(no version)"
         switch self.source {
         case .distributions(let sdist, let wheels):

@@ -9,15 +9,10 @@ extension MarkerEnvironment {
         let minor = release.count > 1 ? release[1] : 0
         let micro = release.count > 2 ? release[2] : 0
         let full = "\(major).\(minor).\(micro)"
-        let system: (osName: String, sysPlatform: String, platformSystem: String) = switch platform.system {
-        case .linux: ("posix", "linux", "Linux")
-        case .macOS: ("posix", "darwin", "Darwin")
-        case .windows: ("nt", "win32", "Windows")
-        }
         return MarkerEnvironment(
-            implementationName: "cpython", implementationVersion: full, osName: system.osName,
+            implementationName: "cpython", implementationVersion: full, osName: platform.osName,
             platformMachine: platform.machine, platformPythonImplementation: "CPython", platformRelease: "",
-            platformSystem: system.platformSystem, platformVersion: "", pythonFullVersion: full,
-            pythonVersion: "\(major).\(minor)", sysPlatform: system.sysPlatform)
+            platformSystem: platform.platformSystem, platformVersion: "", pythonFullVersion: full,
+            pythonVersion: "\(major).\(minor)", sysPlatform: platform.sysPlatform)
     }
 }

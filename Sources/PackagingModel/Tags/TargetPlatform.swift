@@ -28,6 +28,27 @@ public enum TargetPlatform: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// `sys.platform` there.
+    public var sysPlatform: String {
+        switch system {
+        case .linux: "linux"
+        case .macOS: "darwin"
+        case .windows: "win32"
+        }
+    }
+
+    /// `platform.system()` there.
+    public var platformSystem: String {
+        switch system {
+        case .linux: "Linux"
+        case .macOS: "Darwin"
+        case .windows: "Windows"
+        }
+    }
+
+    /// `os.name` there.
+    public var osName: String { system == .windows ? "nt" : "posix" }
+
     /// The platform of a machine from its `uname` system and machine names; nil for any other.
     public init?(unameSystem: String, machine: String) {
         switch (unameSystem, machine) {

@@ -1,6 +1,6 @@
 /// Why a lock file could not be read, or a sync plan not made. Each names the file and, where
 /// there is one, the key path (`packages[3].wheels[0].hashes`).
-public enum LockError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum PylockError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Not TOML at all.
     case malformedTOML(source: String, line: Int, column: Int, message: String)
     /// TOML, but not a PEP 751 lock: a key missing, of the wrong type, or an invalid value.
