@@ -34,7 +34,7 @@ import Testing
         let lock = try LockFileTests.sample()
         let socks = try plan(lock, selection: SyncSelection(extras: [try ExtraName("socks")]))
         #expect(socks.install.map(\.name.normalized) == ["idna", "numpy", "pysocks"])
-        #expect(throws: LockError.unknownSelection(source: "pylock.toml", kind: "extra", name: "nope", known: ["socks"])) {
+        #expect(throws: PylockError.unknownSelection(source: "pylock.toml", kind: "extra", name: "nope", known: ["socks"])) {
             _ = try plan(lock, selection: SyncSelection(extras: [try ExtraName("nope")]))
         }
     }
@@ -54,11 +54,11 @@ import Testing
         let lock = try LockFileTests.sample()
         var windows = LockFixtures.linux312
         windows.sysPlatform = "win32"
-        #expect(throws: LockError.self) {
+        #expect(throws: PylockError.self) {
             _ = try lock.syncPlan(environment: windows, tags: LockFixtures.tags(12), selection: SyncSelection(), installed: [],
                                   removeExtraneous: true, source: "pylock.toml")
         }
-        #expect(throws: LockError.pythonNotCovered(source: "pylock.toml", python: "3.7.9", requiresPython: ">=3.8")) {
+        #expect(throws: PylockError.pythonNotCovered(source: "pylock.toml", python: "3.7.9", requiresPython: ">=3.8")) {
             _ = try plan(lock, python: "3.7.9", minor: 7)
         }
     }
@@ -66,7 +66,7 @@ import Testing
     @Test func overlappingMarkersAreAnError() throws {
         var lock = try LockFileTests.sample()
         lock.packages.append(try LockFixtures.package("idna", "3.9", wheels: ["idna-3.9-py3-none-any.whl"]))
-        #expect(throws: LockError.ambiguousPackage(source: "pylock.toml", name: "idna", versions: ["3.10", "3.9"])) {
+        #expect(throws: PylockError.ambiguousPackage(source: "pylock.toml", name: "idna", versions: ["3.10", "3.9"])) {
             _ = try plan(lock)
         }
     }

@@ -62,20 +62,22 @@ struct ForkMerger {
         if Set(all).isSubset(of: minors) { return nil }
         var runs: [(Int, Int)] = []
         for minor in all where minors.contains(minor) {
-            if let last = runs.last, all.firstIndex(of: last.1).map({ all[$0 + 1] }) == minor {
+            if let last = runs.last, all.first(where: { $0 > last.1 }) == minor {
                 runs[runs.count - 1].1 = minor
             } else {
                 runs.append((minor, minor))
             }
         }
         let clauses = runs.map { start, end -> String in
+            // The run ends below the next fork: minors between them are outside requires-python.
+            let next = all.first { $0 > end } ?? end + 1
             switch (start == lowest, end == highest) {
             case (true, true): return ""
-            case (true, false): return "python_version < \"3.\(end + 1)\""
+            case (true, false): return "python_version < \"3.\(next)\""
             case (false, true): return "python_version >= \"3.\(start)\""
             case (false, false):
-                return start == end ? "python_version == \"3.\(start)\""
-                    : "python_version >= \"3.\(start)\" and python_version < \"3.\(end + 1)\""
+                return next == start + 1 ? "python_version == \"3.\(start)\""
+                    : "python_version >= \"3.\(start)\" and python_version < \"3.\(next)\""
             }
         }
         if clauses.count == 1 { return clauses[0] }

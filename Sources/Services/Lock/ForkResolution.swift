@@ -43,7 +43,7 @@ struct ForkResolver: Sendable {
         do throws(RequirementsError) {
             var resolution: Resolution?
             if !preferred.isEmpty {
-                let wrapper = PreferredVersions(base: provider, preferred: preferred)
+                let wrapper = PreferredVersions(base: provider, preferred: preferred, pythonVersion: target.environment.pythonVersion)
                 resolution = try? await resolver.resolve(roots, constraints: [], provider: provider, wrappedBy: wrapper).resolution
             }
             if resolution == nil {

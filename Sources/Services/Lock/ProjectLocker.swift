@@ -97,8 +97,8 @@ public struct ProjectLocker: Sendable {
         let covered = Array(forks.prefix(outcomes.count))
         let packages = try ForkMerger(forks: covered, indexURL: request.indexURL).entries(outcomes)
         var requiresPython = request.inputs.requiresPython
-        if let stoppedBelow, let bound = try? SpecifierSet("<3.\(stoppedBelow)") {
-            requiresPython = requiresPython & bound
+        if let stoppedBelow, let narrowed = try? SpecifierSet("\(requiresPython),<3.\(stoppedBelow)") {
+            requiresPython = narrowed
         }
         let lock = PackageLock(
             environments: [request.platform.environmentMarker].compactMap { $0 }, requiresPython: requiresPython,
