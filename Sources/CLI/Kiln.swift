@@ -16,6 +16,7 @@ struct Kiln: AsyncParsableCommand {
             ListCommand.self,
             CompileCommand.self,
             LockCommand.self,
+            SyncCommand.self,
             BuildWheelCommand.self,
             BuildSdistCommand.self,
             BuildCommand.self,
