@@ -42,15 +42,18 @@ struct ForkResolver: Sendable {
         let roots = inputs.roots.map { RequirementEntry(requirement: $0.requirement) }
         do throws(RequirementsError) {
             var resolution: Resolution?
+            let python = target.environment.pythonVersion
             if !preferred.isEmpty {
-                let wrapper = PreferredVersions(base: provider, preferred: preferred, pythonVersion: target.environment.pythonVersion)
+                let wrapper = LockingProvider(base: provider, preferred: preferred, pythonVersion: python)
                 resolution = try? await resolver.resolve(roots, constraints: [], provider: provider, wrappedBy: wrapper).resolution
             }
             if resolution == nil {
-                resolution = try await resolver.resolve(roots, constraints: [], provider: provider, wrappedBy: nil).resolution
+                let wrapper = LockingProvider(base: provider, preferred: [:], pythonVersion: python)
+                resolution = try await resolver.resolve(roots, constraints: [], provider: provider, wrappedBy: wrapper).resolution
             }
             guard let resolution else { throw .internalInconsistency("a resolution for Python \(fork) went missing") }
-            let packages = try await describe(resolution, provider: provider, environment: target.environment.markers)
+            let locking = LockingProvider(base: provider, preferred: [:], pythonVersion: python)
+            let packages = try await describe(resolution, provider: locking, environment: target.environment.markers)
             await provider.finish()
             return ForkOutcome(fork: fork, packages: packages)
         } catch {
@@ -60,11 +63,12 @@ struct ForkResolver: Sendable {
     }
 
     /// Files, dependencies and selectors of every resolved package.
-    private func describe(_ resolution: Resolution, provider: IndexMetadataProvider, environment: MarkerEnvironment) async throws(RequirementsError) -> [ForkPackage] {
+    private func describe(_ resolution: Resolution, provider locking: LockingProvider, environment: MarkerEnvironment) async throws(RequirementsError) -> [ForkPackage] {
+        let provider = locking.base
         let resolved = Dictionary(resolution.packages.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var dependencies: [PackageName: Set<PackageName>] = [:]
         for package in resolution.packages {
-            guard case .metadata(let metadata) = await provider.dependencies(of: package.name, version: package.version) else {
+            guard case .metadata(let metadata) = await locking.dependencies(of: package.name, version: package.version) else {
                 throw .internalInconsistency("the metadata of \(package.name) \(package.version) was usable while resolving but not after")
             }
             let extras = Set(package.extras)

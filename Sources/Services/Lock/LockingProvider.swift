@@ -1,0 +1,67 @@
+import Index
+import PackagingModel
+import Resolver
+
+/// The index provider as a lock needs it, in two ways:
+///
+/// - Preferred versions: a package's preferred version is the only one offered whenever it can
+///   be used for this Python. This is how a re-lock keeps its pins and how `--fork-strategy fewest`
+///   reuses another Python's picks. A preferred version this Python cannot use (its requires-python
+///   excludes it, or none of its files fits) is dropped for that package alone, and every version
+///   is offered. When the preferences still cannot all hold, the caller resolves again without
+///   them, as installs do with installed versions (see `InstalledPreferences`).
+/// - Metadata of versions without a wheel for this Python: a lock records versions that the
+///   Python would build from the sdist, as uv does. When the sdist's PKG-INFO cannot be trusted,
+///   the metadata of one of the version's other wheels stands in for it (wheels of one version
+///   carry the same dependencies, which is what uv assumes too).
+struct LockingProvider: MetadataProvider {
+    let base: IndexMetadataProvider
+    let preferred: [PackageName: Version]
+    let pythonVersion: Version
+    let wheels: WheelMetadataFetcher
+
+    init(base: IndexMetadataProvider, preferred: [PackageName: Version], pythonVersion: Version) {
+        self.base = base
+        self.preferred = preferred
+        self.pythonVersion = pythonVersion
+        self.wheels = WheelMetadataFetcher(index: base.index)
+    }
+
+    func versions(of name: PackageName) async throws(MetadataProviderError) -> [CandidateVersion] {
+        let all = try await base.versions(of: name)
+        guard let wanted = preferred[name], let match = all.first(where: { $0.version == wanted }) else { return all }
+        let usable = match.files.contains { file in
+            let fits = if case .wheel(let priority) = file.kind { priority != nil } else { true }
+            return fits && (file.requiresPython?.contains(pythonVersion, prereleases: true) ?? true)
+        }
+        return usable ? [match] : all
+    }
+
+    func candidate(for name: PackageName, url: String) async throws(MetadataProviderError) -> CandidateVersion {
+        try await base.candidate(for: name, url: url)
+    }
+
+    func dependencies(of name: PackageName, version: Version) async -> MetadataResult {
+        let result = await base.dependencies(of: name, version: version)
+        guard case .unusable = result, case .success(let files) = await base.files(of: name), let listed = files.byVersion[version] else {
+            return result
+        }
+        // Only when this Python has no wheel of its own (else the base's answer stands).
+        let fitting = listed.contains { if case .wheel(_?) = $0.distribution.kind { true } else { false } }
+        guard !fitting, let stand = listed.filter(\.distribution.isWheel).map(\.index).min(by: { $0.filename < $1.filename }) else {
+            return result
+        }
+        do {
+            let bytes = try await wheels.metadata(of: stand, project: name)
+            let metadata = try CoreMetadata(parsing: bytes, source: stand.filename + "/METADATA")
+            guard metadata.name == name, metadata.version == version else { return result }
+            return .metadata(PackageMetadata(requirements: metadata.requiresDist, requiresPython: metadata.requiresPython))
+        } catch {
+            return result
+        }
+    }
+
+    func prefetch(_ hints: [PrefetchHint]) async {
+        await base.prefetch(hints)
+    }
+}
