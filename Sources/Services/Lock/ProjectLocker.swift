@@ -79,20 +79,48 @@ public struct ProjectLocker: Sendable {
         let resolver = ForkResolver(index: index, options: options, sdists: sdists, delegate: delegate, inputs: request.inputs, platform: request.platform)
         var outcomes: [ForkOutcome] = []
         var stoppedBelow: Int?
-        for fork in forks {
-            var preferred = keptPins(request, fork: fork)
-            if request.strategy == .fewest, let previous = outcomes.last {
-                preferred.merge(previous.pins, uniquingKeysWith: { kept, _ in kept })
+        // `fewest` builds on the Python below; otherwise every Python resolves on its own, all
+        // at once (pages and metadata come from the shared cache).
+        let results: [Result<ForkOutcome, RequirementsError>]
+        if request.strategy == .fewest {
+            var sequential: [Result<ForkOutcome, RequirementsError>] = []
+            for fork in forks {
+                var preferred = keptPins(request, fork: fork)
+                if case .success(let previous)? = sequential.last {
+                    preferred.merge(previous.pins, uniquingKeysWith: { kept, _ in kept })
+                }
+                let result = await Result.awaiting { () async throws(RequirementsError) in try await resolver.resolve(fork, preferred: preferred) }
+                sequential.append(result)
+                if case .failure = result { break }
             }
-            do {
-                outcomes.append(try await resolver.resolve(fork, preferred: preferred))
-            } catch .resolution(.noSolution) where !outcomes.isEmpty {
+            results = sequential
+        } else {
+            let pins = forks.map { keptPins(request, fork: $0) }
+            results = await withTaskGroup(of: (Int, Result<ForkOutcome, RequirementsError>).self) { group in
+                for (position, fork) in forks.enumerated() {
+                    let preferred = pins[position]
+                    group.addTask {
+                        // Named first: see `Result.awaiting` for the miscompile this avoids.
+                        let result = await Result.awaiting { () async throws(RequirementsError) in try await resolver.resolve(fork, preferred: preferred) }
+                        return (position, result)
+                    }
+                }
+                var collected: [Int: Result<ForkOutcome, RequirementsError>] = [:]
+                for await (position, result) in group { collected[position] = result }
+                return forks.indices.compactMap { collected[$0] }
+            }
+        }
+        for (fork, result) in zip(forks, results) {
+            switch result {
+            case .success(let outcome):
+                outcomes.append(outcome)
+            case .failure(.resolution(.noSolution)) where !outcomes.isEmpty:
                 // The locked packages support no newer Python: the lock ends below this one.
                 stoppedBelow = fork.minor
-                break
-            } catch {
+            case .failure(let error):
                 throw .resolution(python: fork.description, error)
             }
+            if stoppedBelow != nil { break }
         }
         let covered = Array(forks.prefix(outcomes.count))
         let packages = try ForkMerger(forks: covered, indexURL: request.indexURL).entries(outcomes)
