@@ -61,8 +61,10 @@ struct SyncCommand: AsyncParsableCommand {
                 install: InstallOptions(compile: compile, linkMode: LinkMode(rawValue: linkMode) ?? .hardlink))
             let progress = ProgressRenderer(console: console)
             let plan = try await global.withPackageIndex(cache: cache, console: console, progress: progress) { index in
+                let builder = SyncSdistBuilder(index: index, cache: cache, discovery: discovery, target: interpreter,
+                                               request: environment.python.request, global: global, console: console)
                 let syncer = LockSyncer(index: index, installer: service, environment: interpreter.pep508Markers,
-                                        tags: TagPriority(interpreter.compatibleTags))
+                                        tags: TagPriority(interpreter.compatibleTags), builder: builder)
                 return try await syncer.sync(request)
             }
             report(plan, console: console, python: interpreter.fullVersion.description)

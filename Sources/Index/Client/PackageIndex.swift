@@ -11,6 +11,8 @@ public struct PackageIndex: Sendable {
     let archives: ArchiveStore
     let cacheRoot: CacheRoot
     let events: IndexEvents
+    /// Set by `sharingParsedPages()`: parsed pages kept for reuse within one command.
+    var pageMemo: ProjectPageMemo?
 
     public init(settings: IndexSettings, client: HTTPClient, cache: CacheRoot, events: IndexEvents = IndexEvents()) {
         self.settings = settings
@@ -30,6 +32,14 @@ public struct PackageIndex: Sendable {
     }
 
     public func project(_ name: PackageName) async throws(IndexError) -> ProjectPage {
+        guard let pageMemo else { return try await loadProject(name) }
+        let index = self
+        return try await pageMemo.page(name) {
+            await Result.awaiting { () async throws(IndexError) in try await index.loadProject(name) }
+        }.get()
+    }
+
+    private func loadProject(_ name: PackageName) async throws(IndexError) -> ProjectPage {
         var searched: [RedactedURL] = []
         var files: [IndexFile] = []
         var source: RedactedURL?

@@ -30,8 +30,12 @@ public struct LockSyncRequest: Sendable {
 /// Why `kiln sync` could not make the environment match the lock.
 public enum LockSyncError: Error, Sendable, Equatable, CustomStringConvertible {
     case lock(PylockError)
-    /// An entry has only an sdist for this interpreter; kiln sync installs wheels.
+    /// An entry has only an sdist for this interpreter, and no builder was given.
     case sdistNeedsBuild(name: String, version: String, filename: String)
+    /// Building a locked sdist failed.
+    case build(filename: String, message: String)
+    /// The wheel built from a locked sdist is not the locked name and version.
+    case builtWheelMismatch(sdist: String, wheel: String, expected: String)
     /// A file has no SHA-256 in the lock (kiln checks SHA-256 only) or an unusable location.
     case unusableFile(name: String, filename: String, reason: String)
     /// The downloaded file is not the one the lock recorded.
@@ -46,6 +50,10 @@ public enum LockSyncError: Error, Sendable, Equatable, CustomStringConvertible {
         case .sdistNeedsBuild(let name, let version, let filename):
             return "\(name) \(version) has no wheel for this interpreter in the lock, only the sdist \(filename); "
                 + "kiln sync installs wheels: lock for this platform, or build a wheel and install it"
+        case .build(let filename, let message):
+            return "building \(filename) failed: \(message)"
+        case .builtWheelMismatch(let sdist, let wheel, let expected):
+            return "\(sdist) built \(wheel), which is not \(expected) as locked; the sdist does not match the lock: lock again"
         case .unusableFile(let name, let filename, let reason):
             return "\(filename) (\(name)): \(reason)"
         case .hashMismatch(let name, let filename, let expected, let actual):
@@ -68,12 +76,16 @@ public struct LockSyncer: Sendable {
     public let installer: InstallService
     public let environment: MarkerEnvironment
     public let tags: TagPriority
+    /// Builds entries that have only an sdist for this interpreter; without one they are an error.
+    public let builder: (any LockedSdistBuilding)?
 
-    public init(index: PackageIndex, installer: InstallService, environment: MarkerEnvironment, tags: TagPriority) {
+    public init(index: PackageIndex, installer: InstallService, environment: MarkerEnvironment, tags: TagPriority,
+                builder: (any LockedSdistBuilding)? = nil) {
         self.index = index
         self.installer = installer
         self.environment = environment
         self.tags = tags
+        self.builder = builder
     }
 
     public func sync(_ request: LockSyncRequest) async throws(LockSyncError) -> SyncPlan {
@@ -95,7 +107,7 @@ public struct LockSyncer: Sendable {
         var files: [(pick: SyncPlan.Pick, file: IndexFile, sha256: String)] = []
         for pick in plan.toInstall {
             let filename = pick.file.filename ?? "?"
-            guard pick.kind == .wheel else {
+            if pick.kind == .sdist && builder == nil {
                 throw .sdistNeedsBuild(name: pick.name.normalized, version: pick.version.description, filename: filename)
             }
             files.append(try indexFile(pick, lockDirectory: FileSystem.parent(of: request.lockPath)))
@@ -104,7 +116,7 @@ public struct LockSyncer: Sendable {
 
         let owners = Dictionary(files.map { ($0.file.filename, $0.pick.name.normalized) }, uniquingKeysWith: { first, _ in first })
         let downloads = try await download(files.map(\.file), owners: owners)
-        var sources: [WheelSource] = []
+        var checked: [(pick: SyncPlan.Pick, path: String, sha256: String)] = []
         for entry in files {
             guard let downloaded = downloads[entry.file.filename] else {
                 throw .install("internal error: \(entry.file.filename) was not downloaded; this is a bug in kiln")
@@ -112,8 +124,29 @@ public struct LockSyncer: Sendable {
             guard downloaded.sha256 == entry.sha256 else {
                 throw .hashMismatch(name: entry.pick.name.normalized, filename: entry.file.filename, expected: entry.sha256, actual: downloaded.sha256)
             }
-            sources.append(WheelSource(path: downloaded.path, requested: true, isDirectReference: false,
-                                       knownDigest: try? ArchiveDigest(hex: downloaded.sha256)))
+            checked.append((entry.pick, downloaded.path, downloaded.sha256))
+        }
+        // Every file is here and matches the lock: only now build, install and remove.
+        let scratch = checked.contains { $0.pick.kind == .sdist } ? try SyncScratchDirectory.make() : nil
+        defer { scratch?.remove() }
+        var sources: [WheelSource] = []
+        for entry in checked {
+            switch entry.pick.kind {
+            case .wheel:
+                sources.append(WheelSource(path: entry.path, requested: true, isDirectReference: false,
+                                           knownDigest: try? ArchiveDigest(hex: entry.sha256)))
+            case .sdist:
+                guard let builder, let scratch else {
+                    throw .install("internal error: \(entry.pick.name) needs a build but none is set up; this is a bug in kiln")
+                }
+                let wheel = try await builder.wheel(from: entry.path, into: scratch.path)
+                let built = try? WheelFilename(FileSystem.basename(of: wheel))
+                guard let built, built.name == entry.pick.name, built.version == entry.pick.version else {
+                    throw .builtWheelMismatch(sdist: entry.pick.file.filename ?? "?", wheel: FileSystem.basename(of: wheel),
+                                              expected: "\(entry.pick.name.normalized) \(entry.pick.version)")
+                }
+                sources.append(WheelSource(path: wheel, requested: true, isDirectReference: false))
+            }
         }
         do {
             if !sources.isEmpty { _ = try await installer.install(sources, options: request.install) }

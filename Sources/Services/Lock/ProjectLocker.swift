@@ -76,7 +76,8 @@ public struct ProjectLocker: Sendable {
         guard !forks.isEmpty else {
             throw .noPythonToLockFor(requiresPython: request.inputs.requiresPython.description, maxMinor: request.maxMinor)
         }
-        let resolver = ForkResolver(index: index, options: options, sdists: sdists, delegate: delegate, inputs: request.inputs, platform: request.platform)
+        // Every Python reads the same pages: parse each once.
+        let resolver = ForkResolver(index: index.sharingParsedPages(), options: options, sdists: sdists, delegate: delegate, inputs: request.inputs, platform: request.platform)
         var outcomes: [ForkOutcome] = []
         var stoppedBelow: Int?
         // `fewest` builds on the Python below; otherwise every Python resolves on its own, all
