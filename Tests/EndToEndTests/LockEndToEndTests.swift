@@ -8,19 +8,23 @@ struct LoopbackLockIndex {
     let server: LoopbackIndexServer
     let paths: [String: String]
 
-    init(_ wheels: [(builder: WheelBuilder, requiresPython: String?)]) throws {
+    /// `sdists` are listed under their fixture's name, beside the wheels.
+    init(_ wheels: [(builder: WheelBuilder, requiresPython: String?)], sdists: [SdistFixture] = []) throws {
         directory = try TemporaryDirectory("kiln-e2e-lock-index")
         let files = directory.file("files")
         try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
+        var built: [(project: String, path: String, requiresPython: String?)] = []
+        for (wheel, requiresPython) in wheels { built.append((wheel.name, try wheel.build(in: files), requiresPython)) }
+        for sdist in sdists { built.append((sdist.name, try sdist.writeSdist(in: files), nil)) }
         var links: [String: [String]] = [:]
         var paths: [String: String] = [:]
-        for (wheel, requiresPython) in wheels {
-            let path = try wheel.build(in: files)
-            paths[wheel.filename] = path
+        for (project, path, requiresPython) in built {
+            let filename = (path as NSString).lastPathComponent
+            paths[filename] = path
             let digest = try ProcessHelper.run("/usr/bin/sha256sum", [path]).stdout.prefix(64)
             let bound = requiresPython.map { " data-requires-python=\"\($0.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;"))\"" } ?? ""
-            links[wheel.name, default: []].append(
-                "<a href=\"../../files/\(wheel.filename)#sha256=\(digest)\" data-upload-time=\"2024-01-01T00:00:00Z\"\(bound)>\(wheel.filename)</a>")
+            links[project, default: []].append(
+                "<a href=\"../../files/\(filename)#sha256=\(digest)\" data-upload-time=\"2024-01-01T00:00:00Z\"\(bound)>\(filename)</a>")
         }
         for (project, anchors) in links {
             let folder = directory.file("simple/\(project)")
@@ -223,6 +227,31 @@ struct SyncEndToEndTests {
         #expect(result.stderr.contains("gamma-1.0-py3-none-any.whl (gamma) has SHA-256"), "\(result.stderr)")
         let listed = try KilnBinary.run(["list", "--python", python312, "--cache-dir", work.file("cache")])
         #expect(!listed.stdout.contains("alpha"), "nothing may be installed: \(listed.stdout)")
+    }
+
+    /// omega 1.0 has a Windows wheel and an sdist: the Linux lock takes its dependencies from
+    /// the Windows wheel's metadata and records the sdist alone, which sync builds.
+    @Test func anEntryWithOnlyAnSdistIsBuilt() throws {
+        var windows = LoopbackLockIndex.module("omega", "1.0", requires: ["gamma"])
+        windows.tag = "py3-none-win_amd64"
+        let index = try LoopbackLockIndex([(windows, nil), (LoopbackLockIndex.module("gamma", "1.0"), nil)],
+                                          sdists: [SdistFixture(name: "omega", version: "1.0")])
+        let work = try TemporaryDirectory("kiln-e2e-sync")
+        let pyproject = "[project]\nname = \"s\"\nversion = \"1\"\nrequires-python = \">=3.12\"\ndependencies = [\"omega\"]\n"
+        try pyproject.write(toFile: work.file("pyproject.toml"), atomically: false, encoding: .utf8)
+        let locked = try KilnBinary.run(["lock", work.path, "--index-url", index.indexURL, "--cache-dir", work.file("cache"),
+                                         "--python-max", "3.13", "--platform", "linux-x86_64"])
+        #expect(locked.status == 0, "\(locked.stderr)")
+        let text = try String(contentsOfFile: work.file("pylock.toml"), encoding: .utf8)
+        #expect(text.contains("sdist = { name = \"omega-1.0.tar.gz\""))
+        #expect(!text.contains("win_amd64"))
+        #expect(text.contains("dependencies = [{ name = \"gamma\" }]"))
+        let python312 = try venv(work, "3.12")
+        let synced = try sync(work, python312)
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(synced.stdout == "Installed gamma==1.0\nInstalled omega==1.0\n")
+        let imported = try ProcessHelper.run(python312, ["-c", "import omega; print(omega.VERSION)"])
+        #expect(imported.stdout == "1.0\n", "\(imported.stderr)")
     }
 
     @Test func aLockForAnotherPlatformIsRefused() throws {
