@@ -11,7 +11,7 @@ struct CacheCleanCommand: AsyncParsableCommand {
             directories included) except its lock file. With names (compared PEP 503-normalised, \
             so Foo_Bar is foo-bar), a package's entries are removed from every bucket: its index \
             pages, unpacked wheels, built wheels and metadata (simple-v1/NAME, wheels-v1/NAME, \
-            built-wheels-v1/NAME, metadata-v1/NAME) and the downloaded wheels and sdists whose \
+            built-wheels-v1/NAME, built-metadata-v1/NAME, metadata-v1/NAME) and the downloaded wheels and sdists whose \
             filenames name it (archives-v1). Waits until no other kiln process uses the cache. \
             What was removed and the bytes freed are reported on stderr (each path with -v).
             """

@@ -34,14 +34,31 @@ struct CompileCommand: AsyncParsableCommand {
             let options = try resolution.resolverOptions(contents)
             let cache = try await global.openCache(console)
             let interpreter = try await global.interpreterDiscovery(cache: cache).find(python.request)
-            let lines = try await global.merging(contents).withPackageIndex(cache: cache, console: console) { index in
-                let resolver = RequirementsResolver(
-                    index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
-                    delegate: ConsoleResolverDelegate(console: console))
-                let outcome = try await resolver.resolve(contents.requirements, constraints: contents.constraints)
-                let lines = await PinsFormatter.lines(outcome, generateHashes: generateHashes)
-                await outcome.provider.finish()
-                return lines
+            let global = self.global
+            let generateHashes = self.generateHashes
+            // A resolution may build sdists for their metadata: a signal stops the backends.
+            let lines = try await TerminationSignals.cancellingOnSignal {
+                try await global.merging(contents).withPackageIndex(cache: cache, console: console) { index in
+                    // A stored resolution answers when its inputs and every page it read are unchanged
+                    // (KILN_NO_RESOLUTION_CACHE=1 turns this off, to time resolution itself).
+                    let reuse = ProcessEnvironment.variables["KILN_NO_RESOLUTION_CACHE"].map { $0.isEmpty || $0 == "0" } ?? true
+                    let stored = ResolutionCache(root: cache)
+                    let inputs = ResolutionInputs(
+                        requirements: contents.requirements, constraints: contents.constraints, options: options,
+                        interpreter: interpreter, settings: index.settings,
+                        output: generateHashes ? ["generate-hashes"] : [], toolVersion: KilnVersion.current)
+                    if reuse, let lines = stored.lookup(inputs, index: index) { return lines }
+                    return try await global.withSdistBuilds(cache: cache, index: index, interpreter: interpreter, console: console) { builds in
+                        let resolver = RequirementsResolver(
+                            index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
+                            sdists: BuildingSdistMetadataSource(builds: builds), delegate: ConsoleResolverDelegate(console: console))
+                        let outcome = try await resolver.resolve(contents.requirements, constraints: contents.constraints)
+                        let lines = await PinsFormatter.lines(outcome, generateHashes: generateHashes)
+                        await outcome.provider.finish()
+                        if reuse { stored.store(lines, for: inputs, pagesRead: index.pagesRead) }
+                        return lines
+                    }
+                }
             }
             if let outputFile {
                 try FileSystem.writeAtomically(lines.map { $0 + "\n" }.joined(), to: FileSystem.absolute(outputFile))

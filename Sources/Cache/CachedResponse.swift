@@ -40,6 +40,10 @@ public struct CachedResponse: Sendable, Equatable {
     /// the server's `max-age` when it sent one, else `defaultTTL`; never more than `maximumTTL`
     /// (`--refresh` passes zero).
     public func freshnessLifetime(defaultTTL: Duration, maximumTTL: Duration? = nil) -> Int64 {
+        Self.freshnessLifetime(cacheControl, defaultTTL: defaultTTL, maximumTTL: maximumTTL)
+    }
+
+    static func freshnessLifetime(_ cacheControl: CacheControl, defaultTTL: Duration, maximumTTL: Duration?) -> Int64 {
         if cacheControl.noCache { return 0 }
         let lifetime = cacheControl.maxAge ?? defaultTTL.wholeSeconds
         guard let maximumTTL else { return lifetime }

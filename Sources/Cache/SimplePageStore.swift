@@ -63,24 +63,70 @@ public struct SimplePageStore: Sendable {
     /// it was stored.
     @discardableResult
     public func write(_ response: CachedResponse, for key: SimplePageKey) throws(CacheError) -> Bool {
+        try writeReturningHead(response, for: key) != nil
+    }
+
+    /// `write`, returning the head of what was stored (nil when it was not: `no-store`).
+    @discardableResult
+    public func writeReturningHead(_ response: CachedResponse, for key: SimplePageKey) throws(CacheError) -> CachedResponseHead? {
         guard response.url == key.url else { throw .invalidKey(response.url) }
         guard !CachedResponseCodec.hasLineBreak(response.url) else { throw .invalidKey(response.url) }
         let path = try path(for: key)
         if response.cacheControl.noStore {
             do {
                 try FileSystem.removeTree(path)
+                try FileSystem.removeTree(Self.derivedPath(of: path))
             } catch {
                 throw .io(error)
             }
-            return false
+            return nil
         }
+        let (bytes, head) = CachedResponseCodec.encodeWithHead(response)
         do {
             try FileSystem.createDirectories(FileSystem.parent(of: path))
-            try FileSystem.writeAtomically(CachedResponseCodec.encode(response), to: path)
+            try FileSystem.writeAtomically(bytes, to: path)
         } catch {
             throw .io(error)
         }
-        return true
+        return head
+    }
+
+    /// Where the parsed form of the response stored for `key` lives: beside it, under the same
+    /// name plus `.parsed`, so `cache clean NAME` and a response's removal reach it too. What is
+    /// in it is the index client's business; it records the body digest it was derived from.
+    public func parsedPath(for key: SimplePageKey) throws(CacheError) -> String {
+        Self.derivedPath(of: try path(for: key))
+    }
+
+    static func derivedPath(of path: String) -> String { path + ".parsed" }
+
+    /// The head of the stored response (its body not read), with its freshness; nil when none is
+    /// stored or its head does not decode. Reads only the first few kilobytes of the entry.
+    public func readHead(
+        _ key: SimplePageKey, defaultTTL: Duration, maximumTTL: Duration? = nil, now: CacheTimestamp = .now
+    ) throws(CacheError) -> CachedPageHead? {
+        let path = try path(for: key)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw .io(SystemCallError("cannot open", path: path))
+        }
+        defer { close(fd) }
+        var decoded: (CachedResponseHead, bodyStart: Int)?
+        do {
+            // A head is a few hundred bytes; one with very long validators takes a second read.
+            for size in [8192, 1 << 20] {
+                let prefix = try FileSystem.readRange(fd: fd, offset: 0, count: size, path: path)
+                decoded = CachedResponseCodec.decodeHead(prefix[...])
+                if decoded != nil || prefix.count < size { break }
+            }
+        } catch {
+            throw .io(error)
+        }
+        guard let (head, _) = decoded, head.url == key.url else { return nil }
+        return CachedPageHead(
+            head: head, age: max(0, now.seconds(since: head.storedAt)),
+            lifetime: head.freshnessLifetime(defaultTTL: defaultTTL, maximumTTL: maximumTTL))
     }
 
     /// After a `304 Not Modified`: the stored response, confirmed at `now`, with the validators and
@@ -92,13 +138,21 @@ public struct SimplePageStore: Sendable {
         _ key: SimplePageKey, cacheControl: CacheControl? = nil, etag: String? = nil, lastModified: String? = nil,
         now: CacheTimestamp = .now
     ) throws(CacheError) -> CachedResponse? {
+        try refreshReturningHead(key, cacheControl: cacheControl, etag: etag, lastModified: lastModified, now: now)?.response
+    }
+
+    /// `refresh`, also returning the head of what was written back (nil when the 304 said
+    /// `no-store`: the entry is then removed, and the response returned for this one use).
+    public func refreshReturningHead(
+        _ key: SimplePageKey, cacheControl: CacheControl? = nil, etag: String? = nil, lastModified: String? = nil,
+        now: CacheTimestamp = .now
+    ) throws(CacheError) -> (response: CachedResponse, head: CachedResponseHead?)? {
         guard var response = try load(key) else { return nil }
         response.storedAt = now
         if let cacheControl { response.cacheControl = cacheControl }
         if let etag { response.etag = etag }
         if let lastModified { response.lastModified = lastModified }
-        try write(response, for: key)
-        return response
+        return (response, try writeReturningHead(response, for: key))
     }
 
     private func load(_ key: SimplePageKey) throws(CacheError) -> CachedResponse? {

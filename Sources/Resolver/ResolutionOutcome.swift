@@ -26,23 +26,24 @@ public struct Resolution: Sendable, Hashable {
 
 /// Something the user should know that did not stop the resolution.
 public enum ResolutionWarning: Sendable, Hashable, CustomStringConvertible {
-    /// A version was skipped because its metadata could not be obtained.
-    case versionUnusable(name: PackageName, version: Version, reason: String)
-    /// Metadata builds of a package failed `limit` times: its other sdists are not tried.
+    /// A version was passed over because its metadata could not be obtained.
+    case passedOver(name: PackageName, version: Version, reason: UnusableReason)
+    /// Metadata builds of a package failed `limit` times: its other sdists were not tried.
     case buildFailureLimitReached(name: PackageName, limit: Int)
 
     public var description: String {
         switch self {
-        case .versionUnusable(let name, let version, let reason):
-            "skipping \(name)==\(version): \(reason)"
+        case .passedOver(let name, let version, let reason):
+            "\(name) \(version) was passed over: \(reason)"
         case .buildFailureLimitReached(let name, let limit):
-            "\(limit) metadata builds of \(name) failed; no more of its source distributions will be tried "
+            "\(limit) metadata builds of \(name) failed; no more of its source distributions were tried "
                 + "(raise the limit with --max-build-failures)"
         }
     }
 }
 
-/// Receives warnings as they happen (the CLI prints them); the library never prints.
+/// Receives the warnings of a successful resolution, once each (the CLI prints them); the
+/// library never prints. A failed resolution reports them in its error instead.
 public protocol ResolverDelegate: Sendable {
     func resolver(didWarn warning: ResolutionWarning)
 }

@@ -1,4 +1,5 @@
 import PackagingModel
+import Synchronization
 import Resolver
 
 /// A package index held in memory: versions, files and dependencies declared by
@@ -32,7 +33,9 @@ struct InMemoryIndex: MetadataProvider {
             yankReason: yanked
         )
         let result: MetadataResult = if let buildFailure {
-            .unusable(reason: buildFailure, isBuildFailure: true)
+            .unusable(.buildFailed(BuildFailureSummary(
+                phase: "get_requires", hook: "get_requires_for_build_wheel", message: "RuntimeError: \(buildFailure)",
+                logTail: ["Traceback (most recent call last):", "RuntimeError: \(buildFailure)"])))
         } else {
             .metadata(PackageMetadata(requirements: try dependencies.map { try Requirement($0) }))
         }
@@ -62,7 +65,24 @@ struct InMemoryIndex: MetadataProvider {
         return entry
     }
 
-    func dependencies(of name: PackageName, version: Version) async -> MetadataResult {
-        entries[name]?[version]?.result ?? .unusable(reason: "unknown version", isBuildFailure: false)
+    func dependencies(of name: PackageName, version: Version, file: DistributionFile) async -> MetadataResult {
+        asked.record(name, version, file.filename)
+        guard let entry = entries[name]?[version] else { return .unusable(.indexUnreadable(name)) }
+        guard entry.files.contains(file) else { return .unusable(.fileNotListed(file: file.filename)) }
+        return entry.result
     }
+
+    /// Which file each `dependencies` call named, in call order.
+    let asked = AskedFiles()
+}
+
+/// The `(name, version, filename)` of every metadata request, for tests of the one file policy.
+final class AskedFiles: Sendable {
+    private let requests = Mutex<[String]>([])
+
+    func record(_ name: PackageName, _ version: Version, _ filename: String) {
+        requests.withLock { $0.append("\(name)==\(version) from \(filename)") }
+    }
+
+    var all: [String] { requests.withLock { $0 } }
 }

@@ -49,10 +49,11 @@ func failure(
     _ index: InMemoryIndex,
     _ requirements: [String],
     options: ResolverOptions = ResolverOptions(),
-    python: String = "3.12.1"
+    python: String = "3.12.1",
+    delegate: (any ResolverDelegate)? = nil
 ) async throws -> (explanation: String, hints: [String])? {
     do {
-        _ = try await resolve(index, requirements, options: options, python: python)
+        _ = try await resolve(index, requirements, options: options, python: python, delegate: delegate)
         return nil
     } catch let error as ResolutionError {
         guard case .noSolution(let explanation, let hints) = error else { throw error }

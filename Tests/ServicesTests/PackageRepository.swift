@@ -51,6 +51,14 @@ final class PackageRepository: @unchecked Sendable {
         return try add(project: name, filename: filename, requiresPython: requiresPython, yanked: false)
     }
 
+    /// A file made elsewhere (an sdist with an in-tree backend), copied in and listed.
+    @discardableResult
+    func file(_ project: String, copying path: String) throws -> Entry {
+        let filename = (path as NSString).lastPathComponent
+        try FileManager.default.copyItem(atPath: path, toPath: directory.file("files/" + filename))
+        return try add(project: project, filename: filename, requiresPython: nil, yanked: false)
+    }
+
     func path(of entry: Entry) -> String { directory.file("files/" + entry.filename) }
 
     private func add(project: String, filename: String, requiresPython: String?, yanked: Bool) throws -> Entry {

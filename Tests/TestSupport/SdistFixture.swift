@@ -38,6 +38,9 @@ public struct SdistFixture: Sendable {
     public var importInBuild: String? = nil
     /// A setup.py project with no pyproject.toml: PEP 517's default (setuptools' legacy backend).
     public var legacySetupPy = false
+    /// `Requires-Dist` of the METADATA the backend writes (prepare_metadata, the wheel); PKG-INFO
+    /// (Metadata-Version 2.1) does not list them, so only a build tells them.
+    public var requiresDist: [String] = []
 
     public init(name: String = "demo-pkg", version: String = "1.0") {
         self.name = name
@@ -113,6 +116,7 @@ public enum InTreeBackendSource {
         }
         let list = "[" + fixture.getRequires.map(literal).joined(separator: ", ") + "]"
         let omitted = "[" + fixture.omittedHooks.map(literal).joined(separator: ", ") + "]"
+        let requiresDist = fixture.requiresDist.map { "Requires-Dist: \($0)\n" }.joined()
         return """
         import base64, hashlib, json, os, sys, time, zipfile
 
@@ -128,6 +132,7 @@ public enum InTreeBackendSource {
         BUILD_DELAY = \(fixture.buildDelay)
         IMPORT_IN_BUILD = \(literal(fixture.importInBuild))
         RELEASE_FILE = \(literal(fixture.releaseFile))
+        REQUIRES_DIST = \(literal(requiresDist))
 
 
         def _enter(hook, **arguments):
@@ -153,7 +158,7 @@ public enum InTreeBackendSource {
         def _dist_info_files():
             dist_info = "%s-%s.dist-info" % (NAME, VERSION)
             return dist_info, {
-                dist_info + "/METADATA": ("Metadata-Version: 2.1\\nName: %s\\nVersion: %s\\n" % (DIST_NAME, VERSION)).encode(),
+                dist_info + "/METADATA": ("Metadata-Version: 2.1\\nName: %s\\nVersion: %s\\n" % (DIST_NAME, VERSION) + REQUIRES_DIST).encode(),
                 dist_info + "/WHEEL": b"Wheel-Version: 1.0\\nGenerator: kiln-test-backend\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
             }
 

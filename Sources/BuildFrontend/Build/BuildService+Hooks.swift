@@ -10,7 +10,21 @@ extension BuildService {
         var report: BuildReport
     }
 
+    /// An sdist unpacked into its build directory, checked against its filename.
+    struct UnpackedProject {
+        let project: SourceProject
+        /// SOURCE_DATE_EPOCH for the hooks.
+        let epoch: Int64?
+        let record: BuildRecord
+    }
+
     func buildFromArchive(_ archive: String, filename: SdistFilename?, in directory: BuildDirectory, options: BuildOptions) async throws(BuildError) -> Built {
+        let unpacked = try await unpack(archive, filename: filename, in: directory, options: options)
+        return try await build(unpacked.project, in: directory, options: options, epoch: unpacked.epoch, record: unpacked.record,
+                               expected: filename.map { ($0.name, $0.version) })
+    }
+
+    func unpack(_ archive: String, filename: SdistFilename?, in directory: BuildDirectory, options: BuildOptions) async throws(BuildError) -> UnpackedProject {
         let label = filename.map { "\($0.name) \($0.version)" } ?? FileSystem.basename(of: archive)
         onEvent(.phase(.unpacking, project: label))
         let start = ContinuousClock.now
@@ -31,9 +45,7 @@ extension BuildService {
             ?? HookEnvironment.sourceDateEpoch(pkgInfoModificationTime: unpacked.pkgInfoModificationTime)
         var record = BuildRecord()
         record.add(BuildPhase.unpacking.rawValue, since: start)
-        let wheel = try await build(project, in: directory, options: options, epoch: epoch, record: record,
-                                    expected: filename.map { ($0.name, $0.version) })
-        return wheel
+        return UnpackedProject(project: project, epoch: epoch, record: record)
     }
 
     /// Guard, hooks, check. `expected`: the name and version the wheel must have.
@@ -41,15 +53,10 @@ extension BuildService {
         _ project: SourceProject, in directory: BuildDirectory, options: BuildOptions, epoch: Int64?, record: BuildRecord,
         expected: (PackageName, Version)?
     ) async throws(BuildError) -> Built {
-        let name = project.displayName
         let version = project.version ?? expected?.1.description ?? "(unknown version)"
-        try checkGuard(project: name, version: version, bounds: RequiresPythonGuard.bounds(of: project, index: options.indexRequiresPython))
-        let log = try makeLog(for: "\(name)-\(version)")
-        var builder = ProjectBuilder(
-            project: project, target: target, venvBase: venvBase, isolation: options.isolation,
-            configSettings: options.configSettings, constraints: options.buildConstraints, baseEnvironment: options.environment,
-            sourceDateEpoch: epoch, workDirectory: directory.path, log: log, streamOutput: options.streamOutput,
-            hookTimeout: options.hookTimeout, onEvent: onEvent)
+        try checkGuard(project: project.displayName, version: version, bounds: RequiresPythonGuard.bounds(of: project, index: options.indexRequiresPython))
+        let log = try makeLog(for: "\(project.displayName)-\(version)")
+        var builder = makeBuilder(project, in: directory, options: options, epoch: epoch, log: log)
         builder.record = record
         let output = try directory.subdirectory("wheel")
         let filename: String
@@ -60,6 +67,23 @@ extension BuildService {
             throw error
         }
         let path = FileSystem.join(output, filename)
+        try await checkWheel(path, of: project, expected: expected, builder: &builder, log: log)
+        try? FileSystem.removeTree(FileSystem.parent(of: log.path))
+        return Built(wheelPath: path, filename: filename, report: report(project, builder.record, options: options, epoch: epoch))
+    }
+
+    func makeBuilder(_ project: SourceProject, in directory: BuildDirectory, options: BuildOptions, epoch: Int64?, log: BuildLog) -> ProjectBuilder {
+        ProjectBuilder(
+            project: project, target: target, venvBase: venvBase, isolation: options.isolation,
+            configSettings: options.configSettings, constraints: options.buildConstraints, baseEnvironment: options.environment,
+            sourceDateEpoch: epoch, workDirectory: directory.path, log: log, streamOutput: options.streamOutput,
+            hookTimeout: options.hookTimeout, onEvent: onEvent)
+    }
+
+    /// A built wheel is checked (name, version, tags, RECORD) before anything publishes it.
+    func checkWheel(
+        _ path: String, of project: SourceProject, expected: (PackageName, Version)?, builder: inout ProjectBuilder, log: BuildLog
+    ) async throws(BuildError) {
         let start = ContinuousClock.now
         do {
             let name = expected?.0 ?? project.pkgInfo?.name ?? project.project?.name
@@ -72,11 +96,10 @@ extension BuildService {
         } catch {
             keep(log)
             throw .backend(BackendFailure(
-                project: name, phase: .checkingWheel, hook: .buildWheel, reason: error.description, logTail: [], logPath: log.path, hint: nil))
+                project: project.displayName, phase: .checkingWheel, hook: .buildWheel, reason: error.description, logTail: [],
+                logPath: log.path, hint: nil))
         }
         builder.record.add(BuildPhase.checkingWheel.rawValue, since: start)
-        try? FileSystem.removeTree(FileSystem.parent(of: log.path))
-        return Built(wheelPath: path, filename: filename, report: report(project, builder.record, options: options, epoch: epoch))
     }
 
     func checkGuard(project: String, version: String, bounds: [RequiresPythonGuard.Bound]) throws(BuildError) {

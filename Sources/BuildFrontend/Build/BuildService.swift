@@ -53,6 +53,14 @@ public struct BuildService: Sendable {
         guard options.isIsolated else {
             return try await buildUncached(archive: archive, filename: filename, into: outputDirectory, options: options)
         }
+        let entry = try await builtWheelEntry(archive: archive, filename: filename, options: options)
+        return try await obtainBuiltWheel(entry.path, label: label, into: outputDirectory) { temporary throws(BuildError) in
+            try await produce(archive: archive, filename: filename, into: temporary, options: options)
+        }
+    }
+
+    /// Where in `built-wheels-v1` the wheel of this sdist for this target and these options lives.
+    func builtWheelEntry(archive: String, filename: SdistFilename?, options: BuildOptions) async throws(BuildError) -> (path: String, key: BuiltWheelKey) {
         let sha256: String
         do {
             sha256 = try await OffPool.run { () throws(SystemCallError) -> String in try SHA256Hasher.hexDigest(ofFile: archive) }
@@ -62,12 +70,18 @@ public struct BuildService: Sendable {
         let key = BuiltWheelKey(
             sdistSHA256: sha256, interpreter: target, configSettings: options.configSettings,
             buildConstraints: options.buildConstraints.map(\.description))
-        let entry: String
         do {
-            entry = try cache.entryPath(.builtWheels, [filename?.name.normalized ?? "_unnamed", key.digest])
+            return (try cache.entryPath(.builtWheels, [filename?.name.normalized ?? "_unnamed", key.digest]), key)
         } catch {
             throw .cache(error.description)
         }
+    }
+
+    /// The built wheel at `entry`, produced under its build lock if missing, copied into
+    /// `outputDirectory`. `produce` leaves `<temporary>/<wheel>` and `<temporary>/build.json`.
+    func obtainBuiltWheel(
+        _ entry: String, label: String, into outputDirectory: String, produce: (String) async throws(BuildError) -> Void
+    ) async throws(BuildError) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         let onEvent = self.onEvent
@@ -77,7 +91,7 @@ public struct BuildService: Sendable {
                 entry, resource: "the build of \(label)", timeout: lockTimeout,
                 onWait: { _ in onEvent(.waiting("waiting for another build of \(label)")) }
             ) { temporary in
-                try await produce(archive: archive, filename: filename, into: temporary, options: options)
+                try await produce(temporary)
             }
         } catch let error as BuildError {
             throw error
@@ -106,6 +120,11 @@ public struct BuildService: Sendable {
         let directory = try BuildDirectory.make(prefix: filename.map { "\($0.name.normalized)-\($0.version)" } ?? "sdist")
         defer { directory.remove() }
         let built = try await buildFromArchive(archive, filename: filename, in: directory, options: options)
+        try Self.fill(temporary, with: built)
+    }
+
+    /// Lays out a built-wheel cache entry: the wheel and its report.
+    static func fill(_ temporary: String, with built: Built) throws(BuildError) {
         do {
             try FileSystem.createDirectories(temporary)
             _ = try OutputFile.place(built.wheelPath, into: temporary, as: built.filename, mayLink: true)

@@ -24,12 +24,15 @@ struct ProjectBuilder: Sendable {
     let onEvent: @Sendable (BuildEvent) -> Void
 
     var record = BuildRecord()
+    /// The hook invoker once the environment is ready (requires installed, get_requires run and
+    /// its requirements installed): a metadata hook and then a build in one run share it.
+    var prepared: HookInvoker?
 
     private var name: String { project.displayName }
 
     /// Builds a wheel into `outputDirectory` and returns its filename.
     mutating func buildWheel(into outputDirectory: String) async throws(BuildError) -> String {
-        let invoker = try await prepare(requiresHook: .getRequiresForBuildWheel)
+        let invoker = try await preparedForWheel()
         let value = try await run(.buildWheel, invoker, [
             "wheel_directory": .string(outputDirectory), "config_settings": configSettings.json, "metadata_directory": .null,
         ])
@@ -40,6 +43,15 @@ struct ProjectBuilder: Sendable {
         let invoker = try await prepare(requiresHook: .getRequiresForBuildSdist)
         let value = try await run(.buildSdist, invoker, ["sdist_directory": .string(outputDirectory), "config_settings": configSettings.json])
         return try producedFile(value, hook: .buildSdist, in: outputDirectory, suffix: ".tar.gz")
+    }
+
+    /// The environment for wheel hooks (prepare_metadata_for_build_wheel, build_wheel), made on
+    /// first use and kept.
+    mutating func preparedForWheel() async throws(BuildError) -> HookInvoker {
+        if let prepared { return prepared }
+        let invoker = try await prepare(requiresHook: .getRequiresForBuildWheel)
+        prepared = invoker
+        return invoker
     }
 
     /// Makes the environment, installs `build-system.requires`, runs `requiresHook` and installs
@@ -124,7 +136,7 @@ struct ProjectBuilder: Sendable {
     }
 
     /// Runs one hook; a failure becomes a `BackendFailure` with the log's tail and a hint.
-    private mutating func run(_ hook: BuildHook, _ invoker: HookInvoker, _ arguments: [String: JSONValue]) async throws(BuildError) -> JSONValue? {
+    mutating func run(_ hook: BuildHook, _ invoker: HookInvoker, _ arguments: [String: JSONValue]) async throws(BuildError) -> JSONValue? {
         onEvent(.hook(hook))
         record.hooks.append(hook.rawValue)
         let start = ContinuousClock.now

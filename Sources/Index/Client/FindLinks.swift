@@ -27,10 +27,11 @@ struct FindLinks: Sendable {
         switch try await pages.fetch(url, package: nil) {
         case .missing:
             return []
-        case .found(let body, let contentType, let pageURL):
+        case .found(let page):
+            let (body, contentType, _) = try await pages.body(of: page)
             let files: [IndexFile]
             do {
-                files = try SimplePageParser.parse(body: body, contentType: contentType, pageURL: pageURL)
+                files = try SimplePageParser.parse(body: body, contentType: contentType, pageURL: page.url)
             } catch {
                 throw .page(error)
             }

@@ -11,6 +11,8 @@ public struct PackageIndex: Sendable {
     let archives: ArchiveStore
     let cacheRoot: CacheRoot
     let events: IndexEvents
+    /// The cached pages this index's answers came from (see `PagesRead`).
+    public let pagesRead = PagesRead()
     /// Set by `sharingParsedPages()`: parsed pages kept for reuse within one command.
     var pageMemo: ProjectPageMemo?
 
@@ -41,32 +43,37 @@ public struct PackageIndex: Sendable {
 
     private func loadProject(_ name: PackageName) async throws(IndexError) -> ProjectPage {
         var searched: [RedactedURL] = []
-        var files: [IndexFile] = []
+        var listed: ParsedFiles?
         var source: RedactedURL?
         for index in settings.indexes {
             let url = index.appendingDirectory(name.normalized)
             searched.append(url.redacted)
-            guard case .found(let body, let contentType, let pageURL) = try await pages.fetch(url, package: name) else { continue }
-            do {
-                files = try SimplePageParser.parse(body: body, contentType: contentType, pageURL: pageURL)
-            } catch {
-                throw .page(error)
+            guard case .found(let page) = try await pages.fetch(url, package: name) else {
+                // Missing here today; an index earlier in the list could gain the project.
+                pagesRead.recordUntraceable()
+                continue
             }
+            var files = try await ParsedPages(fetcher: pages).files(of: page, project: name, recordingIn: pagesRead)
             if let cutoff = settings.excludeNewer {
-                files = files.filter { file in file.uploadTime.map { $0 <= cutoff } ?? false }
+                files = files.keeping { position in files.uploadTime(at: position).map { $0 <= cutoff } ?? false }
             }
+            listed = files
             source = url.redacted
             break
         }
         let finder = FindLinks(pages: pages)
+        var linked: [IndexFile] = []
+        if !settings.findLinks.isEmpty { pagesRead.recordUntraceable() }
         for location in settings.findLinks {
             searched.append(location.url.redacted)
             let found = try await finder.files(for: name, in: location)
             if !found.isEmpty && source == nil { source = location.url.redacted }
-            files += found
+            linked += found
         }
         guard let source else { throw .packageNotFound(name: name, searched: searched) }
-        return ProjectPage(name: name, files: files, source: source)
+        if let listed, linked.isEmpty { return ProjectPage(name: name, files: listed, source: source) }
+        // Find-links files join the index's: a rare case, built in memory.
+        return ProjectPage(name: name, files: Array(listed ?? ParsedFiles([], project: name)) + linked, source: source)
     }
 
     /// Pages of many projects at once (they share connections; HTTP/2 multiplexes them). Each

@@ -72,13 +72,18 @@ public enum CoreMetadataAvailability: Sendable, Hashable {
 /// The files one index lists for one project.
 public struct ProjectPage: Sendable, Equatable {
     public let name: PackageName
-    public let files: [IndexFile]
+    /// Read in place from the page's parsed form: see `ParsedFiles` for the fast accessors.
+    public let files: ParsedFiles
     /// The page the files came from (for messages): which index answered.
     public let source: RedactedURL
 
-    public init(name: PackageName, files: [IndexFile], source: RedactedURL) {
+    public init(name: PackageName, files: ParsedFiles, source: RedactedURL) {
         self.name = name
         self.files = files
         self.source = source
+    }
+
+    public init(name: PackageName, files: [IndexFile], source: RedactedURL) {
+        self.init(name: name, files: ParsedFiles(files, project: name), source: source)
     }
 }

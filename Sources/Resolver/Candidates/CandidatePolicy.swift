@@ -72,15 +72,8 @@ struct CandidatePolicy: Sendable {
         return .success(EvaluatedCandidate(version: listed.version, file: best, isYanked: true))
     }
 
-    /// The wheel whose best tag ranks highest for the target; an sdist only when no wheel fits.
     private static func best(_ files: [DistributionFile]) -> DistributionFile? {
-        var bestWheel: (file: DistributionFile, priority: Int)?
-        for file in files {
-            if case .wheel(let priority?) = file.kind, priority < bestWheel?.priority ?? Int.max {
-                bestWheel = (file, priority)
-            }
-        }
-        return bestWheel?.file ?? files.first { !$0.isWheel }
+        DistributionFile.preferred(among: files)
     }
 
     private func explainNoFile(_ name: PackageName, _ files: [DistributionFile]) -> String {
@@ -94,5 +87,23 @@ struct CandidatePolicy: Sendable {
             return "--no-binary excludes its wheels and it has no source distribution"
         }
         return "it has no wheel for this Python and platform and no source distribution"
+    }
+}
+
+extension DistributionFile {
+    /// The one file policy: among the allowed files of one version, the wheel whose best tag
+    /// ranks highest for the target; an sdist only when no wheel fits, `.tar.gz` (PEP 625)
+    /// before other formats. The resolver pins this file, its metadata is read from it, and the
+    /// installer downloads it; providers that guess ahead use the same rule.
+    public static func preferred(among files: [DistributionFile]) -> DistributionFile? {
+        var bestWheel: (file: DistributionFile, priority: Int)?
+        for file in files {
+            if case .wheel(let priority?) = file.kind, priority < bestWheel?.priority ?? Int.max {
+                bestWheel = (file, priority)
+            }
+        }
+        if let wheel = bestWheel?.file { return wheel }
+        let sdists = files.filter { !$0.isWheel }
+        return sdists.first { $0.filename.hasSuffix(".tar.gz") } ?? sdists.first
     }
 }

@@ -10,15 +10,18 @@ public protocol MetadataProvider: Sendable {
     func versions(of name: PackageName) async throws(MetadataProviderError) -> [CandidateVersion]
 
     /// The one version a URL or path requirement stands for (`foo @ https://...`).
-    /// Later `dependencies(of:version:)` calls for this name and version mean that URL.
+    /// Later `dependencies(of:version:file:)` calls for this name and version mean that URL.
     func candidate(for name: PackageName, url: String) async throws(MetadataProviderError) -> CandidateVersion
 
-    /// The dependencies of one version. A version whose metadata cannot be obtained
-    /// (its sdist's metadata build fails) is a fact, not an error: return `.unusable`.
-    func dependencies(of name: PackageName, version: Version) async -> MetadataResult
+    /// The dependencies of one version, read from `file`: the file the candidate policy chose,
+    /// which is the file the resolution pins and the installer downloads (one file policy).
+    /// A version whose metadata cannot be obtained (its sdist's metadata build fails) is a
+    /// fact, not an error: return `.unusable`.
+    func dependencies(of name: PackageName, version: Version, file: DistributionFile) async -> MetadataResult
 
     /// A hint that these will likely be asked for next, so the provider may fetch
-    /// them in parallel ahead of need. Must return quickly.
+    /// them in parallel ahead of need. Must return quickly, and must never start a build:
+    /// a speculative guess is not worth a backend run.
     func prefetch(_ hints: [PrefetchHint]) async
 }
 
@@ -28,7 +31,8 @@ extension MetadataProvider {
 
 public enum PrefetchHint: Sendable, Hashable {
     case versions(PackageName)
-    case dependencies(PackageName, Version)
+    /// The dependencies of this version, from this file (as in `dependencies(of:version:file:)`).
+    case dependencies(PackageName, Version, DistributionFile)
 }
 
 /// One version as the index lists it.
@@ -77,9 +81,9 @@ public struct DistributionFile: Sendable, Hashable, CustomStringConvertible {
 /// The dependencies of one version, or why it cannot be used.
 public enum MetadataResult: Sendable, Hashable {
     case metadata(PackageMetadata)
-    /// A fact: this version is unusable. `isBuildFailure` marks failures that count
-    /// towards the per-package bound on failed builds.
-    case unusable(reason: String, isBuildFailure: Bool)
+    /// A fact: this version is unusable, for this reason (which says whether it counts
+    /// towards the per-package bound on failed builds).
+    case unusable(UnusableReason)
 }
 
 public struct PackageMetadata: Sendable, Hashable {

@@ -47,9 +47,7 @@ struct FailureReport {
         }
         for name in mentioned {
             if let failures = session.buildFailures[name], !failures.isEmpty {
-                let reasons = failures.map { "\(name)==\($0.version): \($0.reason)" }
-                hints.append("the metadata of \(failures.count) version(s) of \(name) could not be built: "
-                    + reasons.joined(separator: "; "))
+                hints.append(BuildFailureListing.text(name, failures))
             }
         }
         var unique: [String] = []

@@ -66,7 +66,7 @@ final class Incompatibility: Sendable {
 /// the candidate policy and end up, with their details, in the error report.
 public enum UnavailableReason: Sendable, Hashable, CustomStringConvertible {
     /// The version's metadata could not be obtained (for an sdist: its metadata build failed).
-    case metadataFailed(reason: String)
+    case metadataFailed(UnusableReason)
     /// The metadata (not the index) says the version excludes the target Python.
     case requiresPython(specifier: String, python: String)
     /// Earlier metadata builds of this package failed too often to try more.
@@ -75,7 +75,7 @@ public enum UnavailableReason: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .metadataFailed(let reason):
-            "its metadata could not be obtained: \(reason)"
+            reason.countsAsBuildFailure ? reason.description : "its metadata could not be obtained: \(reason)"
         case .requiresPython(let specifier, let python):
             "it requires Python \(specifier), which excludes Python \(python)"
         case .buildFailureLimit(let limit):

@@ -7,8 +7,9 @@ extension ResolutionSession {
     }
 
     /// The dependencies of `package` at the candidate's version, asking the provider
-    /// once per version. A failure is recorded as a fact, warned about, and counted
-    /// towards the package's bound on failed builds.
+    /// once per version, from the file the candidate policy chose. A failure is recorded as a
+    /// fact, remembered for the warnings and the error report, and counted towards the
+    /// package's bound on failed builds.
     mutating func loadDependencies(
         _ package: ResolverPackage,
         name: PackageName,
@@ -19,16 +20,16 @@ extension ResolutionSession {
         if let known = metadata[name]?[version] {
             result = known
         } else {
-            result = await provider.dependencies(of: name, version: version)
+            result = await provider.dependencies(of: name, version: version, file: candidate.file)
             metadata[name, default: [:]][version] = result
-            if case .unusable(let reason, let isBuildFailure) = result {
-                warn(.versionUnusable(name: name, version: version, reason: reason))
-                if isBuildFailure { recordBuildFailure(name, version, reason) }
+            if case .unusable(let reason) = result {
+                passedOver.append((name, version, reason))
+                if reason.countsAsBuildFailure { recordBuildFailure(name, version, reason) }
             }
         }
         switch result {
-        case .unusable(let reason, _):
-            return .unavailable(.metadataFailed(reason: reason))
+        case .unusable(let reason):
+            return .unavailable(.metadataFailed(reason))
         case .metadata(let found):
             if let requiresPython = found.requiresPython,
                !requiresPython.contains(environment.pythonVersion, prereleases: true) {
@@ -56,10 +57,9 @@ extension ResolutionSession {
         }
     }
 
-    private mutating func recordBuildFailure(_ name: PackageName, _ version: Version, _ reason: String) {
+    private mutating func recordBuildFailure(_ name: PackageName, _ version: Version, _ reason: UnusableReason) {
         buildFailures[name, default: []].append((version, reason))
         guard buildFailures[name]?.count == options.maxBuildFailures else { return }
-        warn(.buildFailureLimitReached(name: name, limit: options.maxBuildFailures))
         // Every source-only version whose metadata was not obtained yet is now off limits.
         let untried = (candidates[name]?.ordered ?? [])
             .filter { !$0.file.isWheel && metadata[name]?[$0.version] == nil }
@@ -69,11 +69,6 @@ extension ResolutionSession {
             [.positive(.base(name), untried.reduce(VersionRanges.empty) { $0.union($1) })],
             cause: .unavailable(.buildFailureLimit(limit: options.maxBuildFailures))
         ))
-    }
-
-    private mutating func warn(_ warning: ResolutionWarning) {
-        warnings.append(warning)
-        delegate?.resolver(didWarn: warning)
     }
 
     /// Adds "`package` at `version` depends on ..." for each requirement, with the
@@ -121,6 +116,16 @@ extension ResolutionSession {
         return VersionRanges(from: lower ?? .minimum, to: upper ?? .maximum)
     }
 
+    /// The versions passed over, then the packages whose bound on failed builds was reached:
+    /// told once, when the resolution has succeeded (a failed one lists them in its error).
+    private func successWarnings() -> [ResolutionWarning] {
+        var result = passedOver.map { ResolutionWarning.passedOver(name: $0.name, version: $0.version, reason: $0.reason) }
+        for (name, failures) in buildFailures.sorted(by: { $0.key < $1.key }) where failures.count >= options.maxBuildFailures {
+            result.append(.buildFailureLimitReached(name: name, limit: options.maxBuildFailures))
+        }
+        return result
+    }
+
     func makeResolution() -> Resolution {
         var versions: [PackageName: Version] = [:]
         var extras: [PackageName: Set<ExtraName>] = [:]
@@ -138,6 +143,6 @@ extension ResolutionSession {
                 file: candidates[name]?.candidate(version)?.file, url: urls[name]
             )
         }
-        return Resolution(packages: packages, warnings: warnings)
+        return Resolution(packages: packages, warnings: successWarnings())
     }
 }

@@ -18,8 +18,9 @@ struct ResolutionSession {
     var facts: [PackageName: RequirementFacts] = [:]
     var urls: [PackageName: String] = [:]
     var discovery: [ResolverPackage: Int] = [:]
-    var buildFailures: [PackageName: [(version: Version, reason: String)]] = [:]
-    var warnings: [ResolutionWarning] = []
+    var buildFailures: [PackageName: [(version: Version, reason: UnusableReason)]] = [:]
+    /// Versions whose metadata could not be obtained, in the order they were met.
+    var passedOver: [(name: PackageName, version: Version, reason: UnusableReason)] = []
 
     mutating func run(_ requirements: [DependencySpec]) async throws(ResolutionError) -> Resolution {
         core.add(Incompatibility([.negative(.root, .full)], cause: .root))
@@ -27,7 +28,9 @@ struct ResolutionSession {
         while let next = try await decideNext(requirements) {
             try propagate(from: next)
         }
-        return makeResolution()
+        let resolution = makeResolution()
+        for warning in resolution.warnings { delegate?.resolver(didWarn: warning) }
+        return resolution
     }
 
     private mutating func propagate(from package: ResolverPackage) throws(ResolutionError) {
@@ -143,7 +146,7 @@ struct ResolutionSession {
                 continue
             }
             if let best = select(from: list, name: name, in: range), metadata[name]?[best.version] == nil {
-                hints.append(.dependencies(name, best.version))
+                hints.append(.dependencies(name, best.version, best.file))
             }
         }
         if !hints.isEmpty { await provider.prefetch(hints) }

@@ -68,7 +68,8 @@ struct ForkResolver: Sendable {
         let resolved = Dictionary(resolution.packages.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var dependencies: [PackageName: Set<PackageName>] = [:]
         for package in resolution.packages {
-            guard case .metadata(let metadata) = await locking.dependencies(of: package.name, version: package.version) else {
+            guard let file = package.file,
+                  case .metadata(let metadata) = await locking.dependencies(of: package.name, version: package.version, file: file) else {
                 throw .internalInconsistency("the metadata of \(package.name) \(package.version) was usable while resolving but not after")
             }
             let extras = Set(package.extras)

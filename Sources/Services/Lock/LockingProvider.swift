@@ -11,9 +11,9 @@ import Resolver
 ///   is offered. When the preferences still cannot all hold, the caller resolves again without
 ///   them, as installs do with installed versions (see `InstalledPreferences`).
 /// - Metadata of versions without a wheel for this Python: a lock records versions that the
-///   Python would build from the sdist, as uv does. When the sdist's PKG-INFO cannot be trusted,
-///   the metadata of one of the version's other wheels stands in for it (wheels of one version
-///   carry the same dependencies, which is what uv assumes too).
+///   Python would build from the sdist, as uv does. The metadata of one of the version's other
+///   wheels stands in for the sdist's (wheels of one version carry the same dependencies, which
+///   is what uv assumes too), so no sdist is built just to lock it.
 struct LockingProvider: MetadataProvider {
     let base: IndexMetadataProvider
     let preferred: [PackageName: Version]
@@ -41,23 +41,26 @@ struct LockingProvider: MetadataProvider {
         try await base.candidate(for: name, url: url)
     }
 
-    func dependencies(of name: PackageName, version: Version) async -> MetadataResult {
-        let result = await base.dependencies(of: name, version: version)
-        guard case .unusable = result, case .success(let files) = await base.files(of: name), let listed = files.byVersion[version] else {
-            return result
-        }
-        // Only when this Python has no wheel of its own (else the base's answer stands).
-        let fitting = listed.contains { if case .wheel(_?) = $0.distribution.kind { true } else { false } }
-        guard !fitting, let stand = listed.filter(\.distribution.isWheel).map(\.index).min(by: { $0.filename < $1.filename }) else {
-            return result
-        }
+    func dependencies(of name: PackageName, version: Version, file: DistributionFile) async -> MetadataResult {
+        // An sdist chosen because no wheel fits this Python: another wheel's metadata, when the
+        // version has one, spares building the sdist for it.
+        if !file.isWheel, let metadata = await anyWheelMetadata(name, version) { return metadata }
+        return await base.dependencies(of: name, version: version, file: file)
+    }
+
+    /// The dependencies from the first (by name) of the version's wheels, whatever its tags;
+    /// nil when it has none or its metadata cannot be read.
+    private func anyWheelMetadata(_ name: PackageName, _ version: Version) async -> MetadataResult? {
+        guard case .success(let files) = await base.files(of: name),
+              let stand = files.allFiles(of: version).filter({ $0.filename.hasSuffix(".whl") }).min(by: { $0.filename < $1.filename })
+        else { return nil }
         do {
             let bytes = try await wheels.metadata(of: stand, project: name)
             let metadata = try CoreMetadata(parsing: bytes, source: stand.filename + "/METADATA")
-            guard metadata.name == name, metadata.version == version else { return result }
+            guard metadata.name == name, metadata.version == version else { return nil }
             return .metadata(PackageMetadata(requirements: metadata.requiresDist, requiresPython: metadata.requiresPython))
         } catch {
-            return result
+            return nil
         }
     }
 

@@ -27,7 +27,7 @@ enum DirectReference {
         }
         let page = ProjectPage(name: name, files: [file], source: url.redacted)
         let files = ProjectFiles(page: page, tags: tags)
-        guard !files.byVersion.isEmpty else {
+        guard !files.candidates.isEmpty else {
             throw Failure(description: "\(file.filename) at \(url.redacted) is not a distribution of \(name)")
         }
         return files

@@ -1,3 +1,4 @@
+import BuildFrontend
 import Index
 import PackagingModel
 import Resolver
@@ -5,9 +6,11 @@ import SystemSupport
 
 /// The resolver's `MetadataProvider` over the package index: versions from the simple pages
 /// (first index that has the name, `--exclude-newer` applied by the index), dependencies from
-/// the chosen file of each version (wheel metadata without downloading the wheel where
-/// possible, else the sdist's static PKG-INFO). Pages and metadata are fetched at most once
-/// per run and in parallel ahead of need (`prefetch`), at most `concurrency` at a time.
+/// the file the resolver chose for each version (wheel metadata without downloading the wheel
+/// where possible; for an sdist, `sdists`: its static PKG-INFO, or a build). Pages and metadata
+/// are fetched at most once per run and in parallel ahead of need (`prefetch`), at most
+/// `concurrency` at a time; a prefetch never builds (an sdist that needs a build is built when
+/// the resolver asks for it, behind the builds' own limit).
 public struct IndexMetadataProvider: MetadataProvider {
     public let index: PackageIndex
     public let tags: TagPriority
@@ -17,6 +20,7 @@ public struct IndexMetadataProvider: MetadataProvider {
     let sdists: any SdistMetadataSource
     let state: ProviderState
     let gate: ConcurrencyGate
+    let tagRanks: TagRankCache
 
     public init(
         index: PackageIndex, tags: TagPriority, pythonVersion: Version, options: ResolverOptions = ResolverOptions(),
@@ -30,6 +34,7 @@ public struct IndexMetadataProvider: MetadataProvider {
         self.sdists = sdists
         self.state = ProviderState()
         self.gate = ConcurrencyGate(limit: concurrency)
+        self.tagRanks = TagRankCache(tags: tags)
     }
 
     public func versions(of name: PackageName) async throws(MetadataProviderError) -> [CandidateVersion] {
@@ -52,24 +57,42 @@ public struct IndexMetadataProvider: MetadataProvider {
         return only
     }
 
-    public func dependencies(of name: PackageName, version: Version) async -> MetadataResult {
-        await metadataTask(name, version).value
+    public func dependencies(of name: PackageName, version: Version, file: DistributionFile) async -> MetadataResult {
+        let key = MetadataKey(name: name, version: version, filename: file.filename)
+        switch await metadataTask(key).value {
+        case .answered(let result):
+            return result
+        case .needsBuild(let sdist):
+            // An interrupted resolution starts no more builds.
+            if Task.isCancelled { return .unusable(.buildFailed(BuildFailureSummary(error: .cancelled))) }
+            // Only now, with the resolver asking, does a build start (once per file).
+            let sdists = self.sdists
+            let build = await state.building(key) {
+                Task { await sdists.builtMetadata(of: sdist, filename: key.filename, name: name, version: version) }
+            }
+            // The build runs in a task of its own (shared by every asker): pass a cancellation on,
+            // so a signal stops its backend now rather than when the provider finishes.
+            return await withTaskCancellationHandler { await build.value } onCancel: { build.cancel() }
+        }
     }
 
     /// Cancels the fetches still under way (speculative ones the resolution did not need) and
     /// waits for them to end, so none outlives the operation that owns this provider. Lookups
     /// of what was already fetched (`indexFile`, `hashes`) still answer afterwards.
     public func finish() async {
-        let (pageTasks, metadataTasks) = await state.cancelAll()
-        for task in pageTasks { _ = await task.value }
-        for task in metadataTasks { _ = await task.value }
+        let (pages, metadata, builds) = await state.cancelAll()
+        for task in pages { _ = await task.value }
+        for task in metadata { _ = await task.value }
+        for task in builds { _ = await task.value }
     }
 
     public func prefetch(_ hints: [PrefetchHint]) async {
         for hint in hints {
             switch hint {
             case .versions(let name): _ = await pageTask(name)
-            case .dependencies(let name, let version): _ = await metadataTask(name, version)
+            case .dependencies(let name, let version, let file):
+                // Fetching only: a guess is not worth a backend run (static PKG-INFO is read).
+                _ = await metadataTask(MetadataKey(name: name, version: version, filename: file.filename))
             }
         }
     }
@@ -77,7 +100,7 @@ public struct IndexMetadataProvider: MetadataProvider {
     /// The index file the resolver's pick of `name` `version` stands for (for downloads).
     public func indexFile(_ name: PackageName, version: Version, filename: String) async -> IndexFile? {
         guard case .success(let files) = await files(of: name) else { return nil }
-        return files.byVersion[version]?.first { $0.index.filename == filename }?.index
+        return files.files(of: version)?.first { $0.distribution.filename == filename }?.index
     }
 
     func files(of name: PackageName) async -> Result<ProjectFiles, IndexError> {
@@ -90,62 +113,68 @@ public struct IndexMetadataProvider: MetadataProvider {
                 let result = await gate.run { () async -> Result<ProjectPage, IndexError> in
                     // Named first: see `Result.awaiting` for the miscompile this avoids.
                     await Result.awaiting { () async throws(IndexError) in try await index.project(name) }
-                }.map { ProjectFiles(page: $0, tags: tags) }
+                }.map { ProjectFiles(page: $0, tagRanks: tagRanks) }
                 // The newest version with a fitting wheel is what the resolver will most likely
                 // want first: start on its metadata now.
-                if options.strategy == .highest, case .success(let files) = result, let pick = files.likelyFirstPick(python: pythonVersion) {
-                    _ = await metadataTask(name, pick)
+                if options.strategy == .highest, !options.noBinary.contains(name), case .success(let files) = result,
+                   let pick = files.likelyFirstPick(python: pythonVersion) {
+                    _ = await metadataTask(MetadataKey(name: name, version: pick.version, filename: pick.filename))
                 }
                 return result
             }
         }
     }
 
-    private func metadataTask(_ name: PackageName, _ version: Version) async -> Task<MetadataResult, Never> {
-        await state.metadata(name, version) {
-            Task { await fetchMetadata(name, version) }
+    /// The fetch of one file's metadata, started once; it never builds (an sdist that needs a
+    /// build comes back as `.needsBuild`).
+    private func metadataTask(_ key: MetadataKey) async -> Task<SdistMetadataAnswer, Never> {
+        await state.metadata(key) {
+            Task { await fetchMetadata(key) }
         }
     }
 
-    private func fetchMetadata(_ name: PackageName, _ version: Version) async -> MetadataResult {
-        guard case .success(let files) = await files(of: name) else {
-            return .unusable(reason: "the index page of \(name) could not be read", isBuildFailure: false)
-        }
-        guard let chosen = files.chosenFile(
-            for: version, noBinary: options.noBinary.contains(name), onlyBinary: options.onlyBinary.contains(name))
-        else {
-            return .unusable(reason: "no file of \(name) \(version) can be used here", isBuildFailure: false)
+    private func fetchMetadata(_ key: MetadataKey) async -> SdistMetadataAnswer {
+        let (name, version) = (key.name, key.version)
+        guard case .success(let files) = await files(of: name) else { return .answered(.unusable(.indexUnreadable(name))) }
+        // The very file the resolver chose: metadata, pin and download are one file.
+        guard let chosen = files.files(of: version)?.first(where: { $0.distribution.filename == key.filename }) else {
+            return .answered(.unusable(.fileNotListed(file: key.filename)))
         }
         if !chosen.distribution.isWheel {
-            return await gate.run { await sdists.metadata(of: chosen.index, name: name, version: version, index: index) }
+            let sdists = self.sdists
+            let index = self.index
+            return await gate.run { await sdists.staticMetadata(of: chosen.index, name: name, version: version, index: index) }
         }
-        return await gate.run { () async -> MetadataResult in
+        return .answered(await gate.run { () async -> MetadataResult in
             let bytes: [UInt8]
             do {
                 bytes = try await wheels.metadata(of: chosen.index, project: name)
             } catch {
-                return .unusable(reason: String(describing: error), isBuildFailure: false)
+                return .unusable(.download(file: chosen.index.filename, detail: String(describing: error)))
             }
             do {
                 let metadata = try CoreMetadata(parsing: bytes, source: chosen.index.filename + "/METADATA")
                 return MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: chosen.index.filename)
             } catch {
-                return .unusable(reason: "\(chosen.index.filename) has unreadable metadata: \(error)", isBuildFailure: false)
+                return .unusable(.metadataUnreadable(file: chosen.index.filename, detail: String(describing: error)))
             }
-        }
+        })
     }
+}
+
+/// One file's metadata: the version's file the resolver chose, by name.
+struct MetadataKey: Hashable, Sendable {
+    let name: PackageName
+    let version: Version
+    let filename: String
 }
 
 /// What one provider has fetched or is fetching, so each page and metadata is asked for once.
 actor ProviderState {
-    private struct Key: Hashable {
-        let name: PackageName
-        let version: Version
-    }
-
     private var pages: [PackageName: Task<Result<ProjectFiles, IndexError>, Never>] = [:]
     var pageNames: Dictionary<PackageName, Task<Result<ProjectFiles, IndexError>, Never>>.Keys { pages.keys }
-    private var metadata: [Key: Task<MetadataResult, Never>] = [:]
+    private var metadata: [MetadataKey: Task<SdistMetadataAnswer, Never>] = [:]
+    private var builds: [MetadataKey: Task<MetadataResult, Never>] = [:]
 
     func page(_ name: PackageName, start: () -> Task<Result<ProjectFiles, IndexError>, Never>) -> Task<Result<ProjectFiles, IndexError>, Never> {
         if let known = pages[name] { return known }
@@ -158,18 +187,30 @@ actor ProviderState {
         pages[name] = Task { .success(files) }
     }
 
-    func metadata(_ name: PackageName, _ version: Version, start: () -> Task<MetadataResult, Never>) -> Task<MetadataResult, Never> {
-        let key = Key(name: name, version: version)
+    func metadata(_ key: MetadataKey, start: () -> Task<SdistMetadataAnswer, Never>) -> Task<SdistMetadataAnswer, Never> {
         if let known = metadata[key] { return known }
         let task = start()
         metadata[key] = task
         return task
     }
 
-    /// Cancels every fetch (finished ones ignore it) and hands them over to be awaited.
-    func cancelAll() -> (pages: [Task<Result<ProjectFiles, IndexError>, Never>], metadata: [Task<MetadataResult, Never>]) {
+    /// The metadata build of a file whose fetch said it needs one; started once, however many
+    /// callers ask.
+    func building(_ key: MetadataKey, start: () -> Task<MetadataResult, Never>) -> Task<MetadataResult, Never> {
+        if let known = builds[key] { return known }
+        let task = start()
+        builds[key] = task
+        return task
+    }
+
+    /// Cancels every fetch and build (finished ones ignore it) and hands them over to be awaited.
+    func cancelAll() -> (
+        pages: [Task<Result<ProjectFiles, IndexError>, Never>], metadata: [Task<SdistMetadataAnswer, Never>],
+        builds: [Task<MetadataResult, Never>]
+    ) {
         pages.values.forEach { $0.cancel() }
         metadata.values.forEach { $0.cancel() }
-        return (Array(pages.values), Array(metadata.values))
+        builds.values.forEach { $0.cancel() }
+        return (Array(pages.values), Array(metadata.values), Array(builds.values))
     }
 }

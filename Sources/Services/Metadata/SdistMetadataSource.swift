@@ -2,45 +2,65 @@ import Index
 import PackagingModel
 import Resolver
 
-/// Where the dependencies of a source distribution come from. For now its static PKG-INFO
-/// (core metadata 2.2+ with nothing relevant in `Dynamic`); the build frontend will provide one
-/// that runs `prepare_metadata_for_build_wheel` instead.
+/// Where the dependencies of a source distribution come from, in two steps so that a
+/// speculative prefetch can take the first and never the second: its static PKG-INFO when that
+/// can be trusted, else (for sources that can build) the build frontend.
 public protocol SdistMetadataSource: Sendable {
-    func metadata(of file: IndexFile, name: PackageName, version: Version, index: PackageIndex) async -> MetadataResult
+    /// Downloads `file` and reads its PKG-INFO; never builds. An sdist whose PKG-INFO cannot be
+    /// trusted answers `.needsBuild` with the downloaded file.
+    func staticMetadata(of file: IndexFile, name: PackageName, version: Version, index: PackageIndex) async -> SdistMetadataAnswer
+
+    /// The metadata of an sdist that needs a build (`staticMetadata` said so).
+    func builtMetadata(of sdist: LocalSdist, filename: String, name: PackageName, version: Version) async -> MetadataResult
 }
 
-/// Reads PKG-INFO out of the sdist (downloaded into the archive store, where an install would
-/// find it) and uses it only when its dependencies are static.
-public struct StaticPKGInfoSource: SdistMetadataSource {
-    public static let needsBuildReason =
-        "needs a build to know its dependencies; building sdists comes with the build frontend"
+public enum SdistMetadataAnswer: Sendable, Hashable {
+    case answered(MetadataResult)
+    /// Only a build can tell; the sdist is on disk.
+    case needsBuild(LocalSdist)
+}
 
+extension SdistMetadataSource {
+    public func staticMetadata(of file: IndexFile, name: PackageName, version: Version, index: PackageIndex) async -> SdistMetadataAnswer {
+        await StaticPKGInfo.read(file, name: name, version: version, index: index)
+    }
+}
+
+/// Static PKG-INFO only: for resolutions that must not build (build requirements, tests).
+/// An sdist that needs a build is unusable here.
+public struct StaticPKGInfoSource: SdistMetadataSource {
     public init() {}
 
-    public func metadata(of file: IndexFile, name: PackageName, version: Version, index: PackageIndex) async -> MetadataResult {
+    public func builtMetadata(of sdist: LocalSdist, filename: String, name: PackageName, version: Version) async -> MetadataResult {
+        .unusable(.buildNeeded(file: filename))
+    }
+}
+
+/// Reads PKG-INFO out of the sdist (downloaded into the archive store, where an install or a
+/// build finds it) and trusts it only when its dependencies are static: Metadata-Version 2.2 or
+/// later, with none of Requires-Dist, Requires-Python and Provides-Extra in `Dynamic`.
+enum StaticPKGInfo {
+    static func read(_ file: IndexFile, name: PackageName, version: Version, index: PackageIndex) async -> SdistMetadataAnswer {
         let downloaded: DownloadedFile
         do {
             downloaded = try await index.download(file)
         } catch {
-            return .unusable(reason: "cannot download \(file.filename): \(error)", isBuildFailure: false)
+            return .answered(.unusable(.download(file: file.filename, detail: error.description)))
         }
+        let sdist = LocalSdist(
+            path: downloaded.path, sha256: downloaded.sha256, indexRequiresPython: file.requiresPython.flatMap { try? SpecifierSet($0) })
         let bytes: [UInt8]
         do {
-            guard let found = try SdistPKGInfoReader.pkgInfo(ofArchiveAt: downloaded.path) else {
-                return .unusable(reason: "\(file.filename) has no PKG-INFO and " + Self.needsBuildReason, isBuildFailure: false)
-            }
+            guard let found = try SdistPKGInfoReader.pkgInfo(ofArchiveAt: downloaded.path) else { return .needsBuild(sdist) }
             bytes = found
         } catch {
-            return .unusable(reason: error.description, isBuildFailure: false)
+            return .answered(.unusable(.metadataUnreadable(file: file.filename, detail: error.description)))
         }
-        let metadata: CoreMetadata
-        do {
-            metadata = try CoreMetadata(parsing: bytes, source: "\(file.filename)/PKG-INFO")
-        } catch {
-            return .unusable(reason: "\(file.filename) has unreadable PKG-INFO (\(error)); it " + Self.needsBuildReason, isBuildFailure: false)
+        // An unreadable or untrustworthy PKG-INFO is no verdict: the backend knows better.
+        guard let metadata = try? CoreMetadata(parsing: bytes, source: "\(file.filename)/PKG-INFO"), metadata.hasStaticDependencies else {
+            return .needsBuild(sdist)
         }
-        guard metadata.hasStaticDependencies else { return .unusable(reason: Self.needsBuildReason, isBuildFailure: false) }
-        return MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: file.filename)
+        return .answered(MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: file.filename))
     }
 }
 
@@ -48,9 +68,8 @@ public struct StaticPKGInfoSource: SdistMetadataSource {
 enum MetadataCheck {
     static func result(_ metadata: CoreMetadata, expectedName: PackageName, expectedVersion: Version, filename: String) -> MetadataResult {
         guard metadata.name == expectedName, metadata.version == expectedVersion else {
-            return .unusable(
-                reason: "\(filename) describes itself as \(metadata.name) \(metadata.version), not \(expectedName) \(expectedVersion)",
-                isBuildFailure: false)
+            return .unusable(.metadataMismatch(
+                file: filename, found: "\(metadata.name) \(metadata.version)", expected: "\(expectedName) \(expectedVersion)"))
         }
         return .metadata(PackageMetadata(requirements: metadata.requiresDist, requiresPython: metadata.requiresPython))
     }

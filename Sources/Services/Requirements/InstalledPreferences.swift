@@ -33,20 +33,22 @@ struct InstalledPreferences: MetadataProvider {
         try await base.candidate(for: name, url: url)
     }
 
-    func dependencies(of name: PackageName, version: Version) async -> MetadataResult {
-        guard let known = installed[name], known.version == version else { return await base.dependencies(of: name, version: version) }
+    func dependencies(of name: PackageName, version: Version, file: DistributionFile) async -> MetadataResult {
+        guard let known = installed[name], known.version == version, file.filename == Self.installedFilename else {
+            return await base.dependencies(of: name, version: version, file: file)
+        }
         do {
             let metadata = try CoreMetadata(parsing: try FileSystem.readBytes(known.metadataPath), source: known.metadataPath)
             return .metadata(PackageMetadata(requirements: metadata.requiresDist, requiresPython: nil))
         } catch {
-            return .unusable(reason: "the installed metadata \(known.metadataPath) is unreadable: \(error)", isBuildFailure: false)
+            return .unusable(.metadataUnreadable(file: known.metadataPath, detail: String(describing: error)))
         }
     }
 
     func prefetch(_ hints: [PrefetchHint]) async {
         await base.prefetch(hints.filter { hint in
             switch hint {
-            case .versions(let name), .dependencies(let name, _): installed[name] == nil
+            case .versions(let name), .dependencies(let name, _, _): installed[name] == nil
             }
         })
     }

@@ -84,7 +84,7 @@ extension IndexMetadataProvider {
     /// The SHA-256 of every file of `version` the index lists (sorted, distinct): what
     /// `--generate-hashes` writes so any of them may be installed later.
     public func hashes(of name: PackageName, version: Version) async -> [String] {
-        guard case .success(let files) = await files(of: name), let listed = files.byVersion[version] else { return [] }
-        return Array(Set(listed.compactMap(\.index.hashes.sha256))).sorted()
+        guard case .success(let files) = await files(of: name) else { return [] }
+        return Array(Set(files.allFiles(of: version).compactMap(\.hashes.sha256))).sorted()
     }
 }
