@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "Index", dependencies: ["PackagingModel", "SystemSupport", "Cache", "CCurl", "CZlib"]),
         .target(name: "Install", dependencies: ["PackagingModel", "SystemSupport", "Cache", "Python", "Templates", "CArchive"]),
         .target(name: "Resolver", dependencies: ["PackagingModel"]),
+        // pylock.toml (PEP 751): the model, reading and writing, sync plans.
+        .target(name: "Lock", dependencies: ["PackagingModel", "TOMLKit"]),
         // PEP 517/660 builds. Fills build environments through its BuildEnvironmentInstaller
         // protocol; never imports Resolver, Index or Install (Services wires them in).
         .target(name: "BuildFrontend", dependencies: ["PackagingModel", "SystemSupport", "Python", "Cache", "Templates", "CArchive"]),
@@ -49,13 +51,13 @@ let package = Package(
         // index, requirement installs (resolve → download → install). uv's `uv-dispatch` plays this part.
         .target(
             name: "Services",
-            dependencies: ["PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver", "BuildFrontend", "CArchive"]
+            dependencies: ["PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver", "BuildFrontend", "Lock", "CArchive"]
         ),
 
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver", "BuildFrontend", "Services",
+                "PackagingModel", "SystemSupport", "Python", "Cache", "Index", "Install", "Resolver", "BuildFrontend", "Lock", "Services",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "IndexTests", dependencies: ["Index", "Cache", "TestSupport"]),
         .testTarget(name: "InstallTests", dependencies: ["Install", "Python", "Cache", "TestSupport"]),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "TestSupport"]),
+        .testTarget(name: "LockTests", dependencies: ["Lock", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BuildFrontendTests", dependencies: ["BuildFrontend", "Python", "Cache", "TestSupport"]),
         .testTarget(name: "ServicesTests", dependencies: ["Services", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PackagingModel", "CLI"]),

@@ -15,6 +15,8 @@ struct Kiln: AsyncParsableCommand {
             UninstallCommand.self,
             ListCommand.self,
             CompileCommand.self,
+            LockCommand.self,
+            SyncCommand.self,
             BuildWheelCommand.self,
             BuildSdistCommand.self,
             BuildCommand.self,

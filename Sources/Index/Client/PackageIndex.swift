@@ -13,6 +13,8 @@ public struct PackageIndex: Sendable {
     let events: IndexEvents
     /// The cached pages this index's answers came from (see `PagesRead`).
     public let pagesRead = PagesRead()
+    /// Set by `sharingParsedPages()`: parsed pages kept for reuse within one command.
+    var pageMemo: ProjectPageMemo?
 
     public init(settings: IndexSettings, client: HTTPClient, cache: CacheRoot, events: IndexEvents = IndexEvents()) {
         self.settings = settings
@@ -32,6 +34,14 @@ public struct PackageIndex: Sendable {
     }
 
     public func project(_ name: PackageName) async throws(IndexError) -> ProjectPage {
+        guard let pageMemo else { return try await loadProject(name) }
+        let index = self
+        return try await pageMemo.page(name) {
+            await Result.awaiting { () async throws(IndexError) in try await index.loadProject(name) }
+        }.get()
+    }
+
+    private func loadProject(_ name: PackageName) async throws(IndexError) -> ProjectPage {
         var searched: [RedactedURL] = []
         var listed: ParsedFiles?
         var source: RedactedURL?

@@ -8,15 +8,15 @@
 ///
 /// The scan understands just enough TOML to know where a header can start and which bracket is
 /// open: strings (which may span lines), comments, and the brackets of arrays and inline tables.
-enum TOMLCrashGuard {
-    struct Finding: Equatable {
-        let line: Int
-        let column: Int
-        let message: String
+public enum TOMLCrashGuard {
+    public struct Finding: Equatable, Sendable {
+        public let line: Int
+        public let column: Int
+        public let message: String
     }
 
     /// The 1-based line and column of the first such problem, or nil.
-    static func firstCrashingConstruct(in text: String) -> Finding? {
+    public static func firstCrashingConstruct(in text: String) -> Finding? {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         var line = 1

@@ -1,0 +1,70 @@
+import Index
+import PackagingModel
+import Resolver
+
+/// The index provider as a lock needs it, in two ways:
+///
+/// - Preferred versions: a package's preferred version is the only one offered whenever it can
+///   be used for this Python. This is how a re-lock keeps its pins and how `--fork-strategy fewest`
+///   reuses another Python's picks. A preferred version this Python cannot use (its requires-python
+///   excludes it, or none of its files fits) is dropped for that package alone, and every version
+///   is offered. When the preferences still cannot all hold, the caller resolves again without
+///   them, as installs do with installed versions (see `InstalledPreferences`).
+/// - Metadata of versions without a wheel for this Python: a lock records versions that the
+///   Python would build from the sdist, as uv does. The metadata of one of the version's other
+///   wheels stands in for the sdist's (wheels of one version carry the same dependencies, which
+///   is what uv assumes too), so no sdist is built just to lock it.
+struct LockingProvider: MetadataProvider {
+    let base: IndexMetadataProvider
+    let preferred: [PackageName: Version]
+    let pythonVersion: Version
+    let wheels: WheelMetadataFetcher
+
+    init(base: IndexMetadataProvider, preferred: [PackageName: Version], pythonVersion: Version) {
+        self.base = base
+        self.preferred = preferred
+        self.pythonVersion = pythonVersion
+        self.wheels = WheelMetadataFetcher(index: base.index)
+    }
+
+    func versions(of name: PackageName) async throws(MetadataProviderError) -> [CandidateVersion] {
+        let all = try await base.versions(of: name)
+        guard let wanted = preferred[name], let match = all.first(where: { $0.version == wanted }) else { return all }
+        let usable = match.files.contains { file in
+            let fits = if case .wheel(let priority) = file.kind { priority != nil } else { true }
+            return fits && (file.requiresPython?.contains(pythonVersion, prereleases: true) ?? true)
+        }
+        return usable ? [match] : all
+    }
+
+    func candidate(for name: PackageName, url: String) async throws(MetadataProviderError) -> CandidateVersion {
+        try await base.candidate(for: name, url: url)
+    }
+
+    func dependencies(of name: PackageName, version: Version, file: DistributionFile) async -> MetadataResult {
+        // An sdist chosen because no wheel fits this Python: another wheel's metadata, when the
+        // version has one, spares building the sdist for it.
+        if !file.isWheel, let metadata = await anyWheelMetadata(name, version) { return metadata }
+        return await base.dependencies(of: name, version: version, file: file)
+    }
+
+    /// The dependencies from the first (by name) of the version's wheels, whatever its tags;
+    /// nil when it has none or its metadata cannot be read.
+    private func anyWheelMetadata(_ name: PackageName, _ version: Version) async -> MetadataResult? {
+        guard case .success(let files) = await base.files(of: name),
+              let stand = files.allFiles(of: version).filter({ $0.filename.hasSuffix(".whl") }).min(by: { $0.filename < $1.filename })
+        else { return nil }
+        do {
+            let bytes = try await wheels.metadata(of: stand, project: name)
+            let metadata = try CoreMetadata(parsing: bytes, source: stand.filename + "/METADATA")
+            guard metadata.name == name, metadata.version == version else { return nil }
+            return .metadata(PackageMetadata(requirements: metadata.requiresDist, requiresPython: metadata.requiresPython))
+        } catch {
+            return nil
+        }
+    }
+
+    func prefetch(_ hints: [PrefetchHint]) async {
+        await base.prefetch(hints)
+    }
+}
