@@ -80,7 +80,7 @@ struct ForkResolver: Sendable {
         let selectors = reachingSelectors(dependencies: dependencies, environment: environment)
         var packages: [ForkPackage] = []
         for package in resolution.packages {
-            guard case .success(let files) = await provider.files(of: package.name), let listed = files.byVersion[package.version] else {
+            guard case .success(let files) = await provider.files(of: package.name), let listed = files.files(of: package.version) else {
                 throw .internalInconsistency("the index files of \(package.name) \(package.version) went missing after resolving")
             }
             let usable = listed.contains { !$0.distribution.isYanked } ? listed.filter { !$0.distribution.isYanked } : listed

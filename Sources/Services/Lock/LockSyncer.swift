@@ -133,7 +133,7 @@ public struct LockSyncer: Sendable {
         for entry in checked {
             switch entry.pick.kind {
             case .wheel:
-                sources.append(WheelSource(path: entry.path, requested: true, isDirectReference: false,
+                sources.append(WheelSource(path: entry.path, requested: true, origin: nil,
                                            knownDigest: try? ArchiveDigest(hex: entry.sha256)))
             case .sdist:
                 guard let builder, let scratch else {
@@ -145,7 +145,7 @@ public struct LockSyncer: Sendable {
                     throw .builtWheelMismatch(sdist: entry.pick.file.filename ?? "?", wheel: FileSystem.basename(of: wheel),
                                               expected: "\(entry.pick.name.normalized) \(entry.pick.version)")
                 }
-                sources.append(WheelSource(path: wheel, requested: true, isDirectReference: false))
+                sources.append(WheelSource(path: wheel, requested: true, origin: nil))
             }
         }
         do {
