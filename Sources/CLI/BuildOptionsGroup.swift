@@ -102,16 +102,30 @@ struct PreparedBuild: Sendable {
     let index: PackageIndex
 }
 
+/// The frontend's events as console lines.
 enum BuildEventPrinter {
-    static func print(_ event: BuildEvent, _ console: Console) {
+    /// How "Building X with Y" and cache hits are shown: lines of their own for the build
+    /// commands, details in an install, whose progress renderer already shows which builds run.
+    enum Headlines {
+        case info
+        case detail
+    }
+
+    static func print(_ event: BuildEvent, _ console: Console, headlines: Headlines = .info) {
+        func headline(_ line: String) {
+            switch headlines {
+            case .info: console.info(line)
+            case .detail: console.detail(line)
+            }
+        }
         switch event {
         case .waiting(let message): console.info(message)
-        case .started(let project, let backend): console.info("Building \(project) with \(backend)")
+        case .started(let project, let backend): headline("Building \(project) with \(backend)")
         case .phase(let phase, let project): console.detail("\(project): \(phase)")
         case .hook(let hook): console.detail("running \(hook.rawValue)")
-        case .cacheHit(let wheel): console.info("Using \(wheel) from the built-wheel cache")
+        case .cacheHit(let wheel): headline("Using \(wheel) from the built-wheel cache")
         case .output(let line): console.detail(line)
-        case .logKept: break
+        case .logKept(let path): console.detail("build log kept at \(path)")
         }
     }
 }

@@ -18,20 +18,7 @@ struct ResolutionOptions: ParsableArguments {
     @Option(name: .customLong("resolution"), help: "highest (default) or lowest.")
     var resolution: String = "highest"
 
-    @Option(name: .customLong("prerelease"), help: "allow, if-necessary-or-explicit (default) or explicit.")
-    var prerelease: String?
-
-    @Flag(name: .customLong("pre"), help: "Same as --prerelease allow.")
-    var pre = false
-
-    @Option(name: .customLong("only-binary"), help: "Never use sdists of these packages (:all: for every package).")
-    var onlyBinary: [String] = []
-
-    @Option(name: .customLong("no-binary"), help: "Never use wheels of these packages (:all: for every package).")
-    var noBinary: [String] = []
-
-    @Flag(name: .customLong("prefer-binary"), help: "An older version with a wheel beats a newer sdist-only one.")
-    var preferBinary = false
+    @OptionGroup var candidates: CandidateFileOptions
 
     @Flag(name: .customLong("no-deps"), help: "Resolve only the given requirements, not their dependencies.")
     var noDeps = false
@@ -41,9 +28,6 @@ struct ResolutionOptions: ParsableArguments {
 
     func validate() throws {
         guard ["highest", "lowest"].contains(resolution) else { throw ValidationError("--resolution must be highest or lowest") }
-        if let prerelease, !["allow", "if-necessary-or-explicit", "explicit"].contains(prerelease) {
-            throw ValidationError("--prerelease must be allow, if-necessary-or-explicit or explicit")
-        }
     }
 
     /// Reads the requirement arguments and files. `-e` is refused here with the same message as
@@ -70,26 +54,11 @@ struct ResolutionOptions: ParsableArguments {
     }
 
     func resolverOptions(_ contents: RequirementsFileContents) throws -> ResolverOptions {
-        var only = contents.onlyBinary
-        var no = contents.noBinary
-        for value in onlyBinary { only = try only.adding(value) }
-        for value in noBinary { no = try no.adding(value) }
-        let prereleases: ResolverOptions.PrereleasePolicy = switch (pre || contents.prereleases) ? "allow" : (prerelease ?? "") {
-        case "allow": .allow
-        case "explicit": .explicitOnly
-        default: .ifNecessaryOrExplicit
-        }
-        return ResolverOptions(
-            strategy: resolution == "lowest" ? .lowest : .highest, prereleases: prereleases,
-            onlyBinary: Self.selection(only), noBinary: Self.selection(no),
-            preferBinary: preferBinary || contents.preferBinary, noDependencies: noDeps, maxBuildFailures: maxBuildFailures)
-    }
-
-    private static func selection(_ binary: BinarySelection) -> PackageSelection {
-        switch binary {
-        case .all: .all
-        case .names(let names): names.isEmpty ? .none : .some(names)
-        }
+        let base = ResolverOptions(
+            strategy: resolution == "lowest" ? .lowest : .highest, noDependencies: noDeps, maxBuildFailures: maxBuildFailures)
+        return try candidates.applied(
+            to: base, fileOnlyBinary: contents.onlyBinary, fileNoBinary: contents.noBinary,
+            filePre: contents.prereleases, filePreferBinary: contents.preferBinary)
     }
 
     struct ReadError: Error, CustomStringConvertible {

@@ -50,7 +50,7 @@ struct InstallBuildOptions: ParsableArguments {
         let service = BuildService(
             cache: cache, target: target, venvBase: venvBase, lockTimeout: global.lockTimeout,
             unpacker: SdistUnpacker(maxUnpackedSize: try SdistUnpacker.maxUnpackedSize(from: ProcessEnvironment.variables)),
-            onEvent: { event in InstallBuildEventPrinter.print(event, console) })
+            onEvent: { event in BuildEventPrinter.print(event, console, headlines: .detail) })
         return (service, options)
     }
 
@@ -58,21 +58,5 @@ struct InstallBuildOptions: ParsableArguments {
         guard !buildConstraintFiles.isEmpty else { return [] }
         let parser = RequirementsFileParser(environment: ProcessEnvironment.variables) { path in try FileSystem.readText(path) }
         return try parser.parse(constraints: buildConstraintFiles).constraints.map(\.requirement)
-    }
-}
-
-/// Build events during an install: the progress renderer shows which builds run, so the
-/// frontend's own lines are details here, except waiting for another process's build.
-enum InstallBuildEventPrinter {
-    static func print(_ event: BuildEvent, _ console: Console) {
-        switch event {
-        case .waiting(let message): console.info(message)
-        case .started(let project, let backend): console.detail("Building \(project) with \(backend)")
-        case .phase(let phase, let project): console.detail("\(project): \(phase)")
-        case .hook(let hook): console.detail("running \(hook.rawValue)")
-        case .cacheHit(let wheel): console.detail("Using \(wheel) from the built-wheel cache")
-        case .output(let line): console.detail(line)
-        case .logKept(let path): console.detail("build log kept at \(path)")
-        }
     }
 }

@@ -29,14 +29,9 @@ struct InstallCommand: AsyncParsableCommand {
     @Flag(help: "Replace the installed version even if it is the same.")
     var reinstall = false
 
-    @Flag(help: "Byte-compile the installed modules with the target interpreter.")
-    var compile = false
-
-    @Option(name: .customLong("link-mode"), help: "hardlink (from the cache; copy across file systems) or copy.")
-    var linkMode: String = LinkMode.hardlink.rawValue
+    @OptionGroup var layout: InstallLayoutOptions
 
     func validate() throws {
-        guard LinkMode(rawValue: linkMode) != nil else { throw ValidationError("--link-mode must be hardlink or copy") }
         if wheels.isEmpty && resolution.requirementFiles.isEmpty && resolution.editables.isEmpty {
             throw ValidationError("give packages to install, or -r FILE")
         }
@@ -53,7 +48,7 @@ struct InstallCommand: AsyncParsableCommand {
             let service = InstallService(cache: cache, target: target, lockTimeout: global.lockTimeout) { event in
                 InstallEventPrinter.print(event, console)
             }
-            let options = InstallOptions(reinstall: reinstall, compile: compile, linkMode: LinkMode(rawValue: linkMode) ?? .hardlink)
+            let options = layout.installOptions(reinstall: reinstall)
             let installed = try await service.install(wheels.map { WheelSource(path: $0) }, options: options)
             for distribution in installed { console.result("\(distribution.name.original)==\(distribution.version)") }
         }

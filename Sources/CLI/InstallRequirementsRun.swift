@@ -30,7 +30,7 @@ extension InstallCommand {
         let request = RequirementInstallRequest(
             requirements: contents.requirements, constraints: contents.constraints, localSources: localSources,
             upgrade: upgrade, reinstall: reinstall, requireHashes: requireHashes || contents.requireHashes, dryRun: dryRun,
-            install: InstallOptions(reinstall: reinstall, compile: compile, linkMode: LinkMode(rawValue: linkMode) ?? .hardlink))
+            install: layout.installOptions(reinstall: reinstall))
         // Built wheels live here until they are installed (unpacked into the cache's archive store).
         let wheelDirectory = try BuildDirectory.make(prefix: "install-wheels")
         defer { wheelDirectory.remove() }

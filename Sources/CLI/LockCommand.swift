@@ -1,6 +1,7 @@
 import ArgumentParser
 import Lock
 import PackagingModel
+import Resolver
 import Services
 import SystemSupport
 
@@ -11,7 +12,7 @@ struct LockCommand: AsyncParsableCommand {
         commandName: "lock", abstract: "Lock a project's dependencies for every Python it supports into pylock.toml.")
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var resolution: LockResolutionOptions
+    @OptionGroup var candidates: CandidateFileOptions
 
     @Argument(help: "The project directory (holding pyproject.toml); default the current directory.")
     var projectDirectory: String = "."
@@ -73,7 +74,7 @@ struct LockCommand: AsyncParsableCommand {
             let target = try targetPlatform()
             let upgradePolicy: UpgradePolicy = upgrade ? .all
                 : upgradePackages.isEmpty ? .none : .packages(Set(upgradePackages.compactMap { try? PackageName($0) }))
-            let options = try resolution.resolverOptions()
+            let options = try candidates.applied(to: ResolverOptions())
             let cache = try await global.openCache(console)
             let outcome = try await global.withPackageIndex(cache: cache, console: console) { index in
                 let locker = ProjectLocker(index: index, options: options, delegate: ConsoleResolverDelegate(console: console))

@@ -29,14 +29,9 @@ struct SyncCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print what would change, without changing anything.")
     var dryRun = false
 
-    @Flag(help: "Byte-compile the installed modules with the target interpreter.")
-    var compile = false
-
-    @Option(name: .customLong("link-mode"), help: "hardlink (from the cache; copy across file systems) or copy.")
-    var linkMode: String = LinkMode.hardlink.rawValue
+    @OptionGroup var layout: InstallLayoutOptions
 
     func validate() throws {
-        guard LinkMode(rawValue: linkMode) != nil else { throw ValidationError("--link-mode must be hardlink or copy") }
         for extra in extras where (try? ExtraName(extra)) == nil { throw ValidationError("--extra \(extra) is not a valid extra name") }
         for group in groups where (try? DependencyGroupName(group)) == nil { throw ValidationError("--group \(group) is not a valid group name") }
     }
@@ -58,7 +53,7 @@ struct SyncCommand: AsyncParsableCommand {
                 groups: groups.isEmpty ? nil : Set(groups.compactMap { try? DependencyGroupName($0) }))
             let request = LockSyncRequest(
                 lock: lock, lockPath: lockPath, selection: selection, exact: !inexact, dryRun: dryRun,
-                install: InstallOptions(compile: compile, linkMode: LinkMode(rawValue: linkMode) ?? .hardlink))
+                install: layout.installOptions())
             let progress = ProgressRenderer(console: console)
             let plan = try await global.withPackageIndex(cache: cache, console: console, progress: progress) { index in
                 let builder = SyncSdistBuilder(index: index, cache: cache, discovery: discovery, target: interpreter,

@@ -48,20 +48,30 @@ extension BuildService {
         return UnpackedProject(project: project, epoch: epoch, record: record)
     }
 
+    /// Which wheel hook a build runs.
+    enum WheelHook {
+        case buildWheel
+        /// PEP 660: a wheel that points at the tree.
+        case buildEditable
+    }
+
     /// Guard, hooks, check. `expected`: the name and version the wheel must have.
     func build(
         _ project: SourceProject, in directory: BuildDirectory, options: BuildOptions, epoch: Int64?, record: BuildRecord,
-        expected: (PackageName, Version)?
+        expected: (PackageName, Version)?, hook: WheelHook = .buildWheel
     ) async throws(BuildError) -> Built {
         let version = project.version ?? expected?.1.description ?? "(unknown version)"
         try checkGuard(project: project.displayName, version: version, bounds: RequiresPythonGuard.bounds(of: project, index: options.indexRequiresPython))
-        let log = try makeLog(for: "\(project.displayName)-\(version)")
+        let log = try makeLog(for: "\(project.displayName)-\(version)" + (hook == .buildEditable ? "-editable" : ""))
         var builder = makeBuilder(project, in: directory, options: options, epoch: epoch, log: log)
         builder.record = record
         let output = try directory.subdirectory("wheel")
         let filename: String
         do {
-            filename = try await builder.buildWheel(into: output)
+            switch hook {
+            case .buildWheel: filename = try await builder.buildWheel(into: output)
+            case .buildEditable: filename = try await builder.buildEditable(into: output)
+            }
         } catch {
             keep(log)
             throw error

@@ -2,9 +2,9 @@ import ArgumentParser
 import PackagingModel
 import Resolver
 
-/// The resolver settings `kiln lock` takes (a project has no requirements files, so fewer than
-/// `kiln compile`'s).
-struct LockResolutionOptions: ParsableArguments {
+/// Which versions and files count as candidates: pre-releases and the binary options, shared by
+/// `kiln compile`/`install` (where requirements files add to them) and `kiln lock`.
+struct CandidateFileOptions: ParsableArguments {
     @Option(name: .customLong("prerelease"), help: "allow, if-necessary-or-explicit (default) or explicit.")
     var prerelease: String?
 
@@ -26,17 +26,23 @@ struct LockResolutionOptions: ParsableArguments {
         }
     }
 
-    func resolverOptions() throws -> ResolverOptions {
-        var only = BinarySelection.names([])
-        var no = BinarySelection.names([])
+    /// These options on top of what requirements files say (`--pre`, `--only-binary`, ...).
+    func applied(to base: ResolverOptions, fileOnlyBinary: BinarySelection = .names([]), fileNoBinary: BinarySelection = .names([]),
+                 filePre: Bool = false, filePreferBinary: Bool = false) throws -> ResolverOptions {
+        var only = fileOnlyBinary
+        var no = fileNoBinary
         for value in onlyBinary { only = try only.adding(value) }
         for value in noBinary { no = try no.adding(value) }
-        let prereleases: ResolverOptions.PrereleasePolicy = switch pre ? "allow" : (prerelease ?? "") {
+        var options = base
+        options.prereleases = switch (pre || filePre) ? "allow" : (prerelease ?? "") {
         case "allow": .allow
         case "explicit": .explicitOnly
         default: .ifNecessaryOrExplicit
         }
-        return ResolverOptions(prereleases: prereleases, onlyBinary: Self.selection(only), noBinary: Self.selection(no), preferBinary: preferBinary)
+        options.onlyBinary = Self.selection(only)
+        options.noBinary = Self.selection(no)
+        options.preferBinary = preferBinary || filePreferBinary
+        return options
     }
 
     private static func selection(_ binary: BinarySelection) -> PackageSelection {
