@@ -2,18 +2,15 @@ import Index
 import PackagingModel
 import Resolver
 
-/// The version, kind and `requires-python` of each file of a parsed project page, parsing each
-/// distinct text once: a page of thousands of files repeats a few tag triples and
-/// `requires-python` strings, and the parsed page gives equal texts one id, so the caches here
-/// are keyed by that id and no file's strings are hashed or copied.
+/// The version and kind of each file of a parsed project page, parsing each distinct text
+/// once: a page of thousands of files repeats a few tag triples, and the parsed page gives
+/// equal texts one id, so the caches here are keyed by that id and no file's strings are
+/// hashed or copied.
 struct FilenameFacts {
     let files: ParsedFiles
     let tagRanks: TagRankCache
     private var versions: [Int: Version?] = [:]
     private var ranks: [Int: Int??] = [:]
-    private var specifiers: [Int: SpecifierSet?] = [:]
-    /// The last specifier asked for: files of one version sit together and share it.
-    private var lastSpecifier: (id: Int, value: SpecifierSet?)?
 
     init(files: ParsedFiles, tagRanks: TagRankCache) {
         self.files = files
@@ -38,19 +35,6 @@ struct FilenameFacts {
         if let known = versions[id.value] { return known }
         let parsed = try? Version(files.string(id))
         versions[id.value] = parsed
-        return parsed
-    }
-
-    mutating func specifier(_ id: PageStringID) -> SpecifierSet? {
-        if let last = lastSpecifier, last.id == id.value { return last.value }
-        let parsed: SpecifierSet?
-        if let known = specifiers[id.value] {
-            parsed = known
-        } else {
-            parsed = try? SpecifierSet(files.string(id))
-            specifiers[id.value] = parsed
-        }
-        lastSpecifier = (id.value, parsed)
         return parsed
     }
 

@@ -45,6 +45,14 @@ public struct IndexMetadataProvider: MetadataProvider {
         }
     }
 
+    public func listing(of name: PackageName) async throws(MetadataProviderError) -> VersionListing {
+        switch await files(of: name) {
+        case .success(let files): return files.versionListing
+        case .failure(.packageNotFound): return VersionListing(versions: [], files: { _ in [] })
+        case .failure(let error): throw MetadataProviderError(package: name, reason: error.description)
+        }
+    }
+
     public func candidate(for name: PackageName, url: String) async throws(MetadataProviderError) -> CandidateVersion {
         let files: ProjectFiles
         do {
