@@ -80,18 +80,16 @@ struct ProjectFiles: Sendable {
             groups[index].kinds.append(kind)
             if unfit { groups[index].hasUnfitWheel = true }
         }
-        // Sort positions, not groups or versions: moving an integer is cheaper than moving a
-        // version (reference-counted parts) with its files.
-        // Compared in place through a buffer: reading `groups[i].version` copies the version
-        // (retains and releases its parts) on every comparison.
-        let order = groups.withUnsafeBufferPointer { buffer in
-            buffer.indices.sorted { buffer[$0].version > buffer[$1].version }
-        }
+        // Sort (version, group) pairs: the sort hands its elements to the comparison borrowed,
+        // where looking a group's version up by index copies it (retains and releases its
+        // parts) on every comparison; moving a pair moves bits, no reference counting.
+        var order = groups.indices.map { (version: groups[$0].version, group: $0) }
+        order.sort { $0.version > $1.version }
         var sorted: [Group] = []
         var slots: [Version: Int] = [:]
         sorted.reserveCapacity(order.count)
-        for index in order {
-            slots[groups[index].version] = sorted.count
+        for (version, index) in order {
+            slots[version] = sorted.count
             sorted.append(groups[index])
         }
         self.name = page.name
