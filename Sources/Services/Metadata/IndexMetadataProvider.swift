@@ -161,7 +161,10 @@ public struct IndexMetadataProvider: MetadataProvider {
                 return .unusable(.download(file: chosen.index.filename, detail: String(describing: error)))
             }
             do {
-                let metadata = try CoreMetadata(parsing: bytes, source: chosen.index.filename + "/METADATA")
+                // The header block only: the body is the long description, often most of the
+                // file, and a resolution wants none of it.
+                let metadata = try CoreMetadata(
+                    headers: MetadataHeaders(headerBlockOf: bytes), source: chosen.index.filename + "/METADATA")
                 return MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: chosen.index.filename)
             } catch {
                 return .unusable(.metadataUnreadable(file: chosen.index.filename, detail: String(describing: error)))
