@@ -80,22 +80,32 @@ struct ProjectFiles: Sendable {
             groups[index].kinds.append(kind)
             if unfit { groups[index].hasUnfitWheel = true }
         }
-        // Sort (version, group) pairs: the sort hands its elements to the comparison borrowed,
-        // where looking a group's version up by index copies it (retains and releases its
-        // parts) on every comparison; moving a pair moves bits, no reference counting.
-        var order = groups.indices.map { (version: groups[$0].version, group: $0) }
-        order.sort { $0.version > $1.version }
+        let order = Self.newestFirst(groups)
         var sorted: [Group] = []
         var slots: [Version: Int] = [:]
         sorted.reserveCapacity(order.count)
-        for (version, index) in order {
-            slots[version] = sorted.count
+        slots.reserveCapacity(order.count)
+        for index in order {
+            slots[groups[index].version] = sorted.count
             sorted.append(groups[index])
         }
         self.name = page.name
         self.listing = listing
         self.groups = sorted
         self.slots = slots
+    }
+
+    /// The positions of `groups`, newest version first. Pages often list a project's files
+    /// oldest release first, so a linear check spares those the sort. Comparisons read the
+    /// versions through a buffer of versions alone: reading `groups[i].version` copies the
+    /// group (retaining and releasing its arrays) on every comparison.
+    private static func newestFirst(_ groups: [Group]) -> [Int] {
+        groups.map(\.version).withUnsafeBufferPointer { versions in
+            let pairs = zip(versions.indices, versions.indices.dropFirst())
+            if pairs.allSatisfy({ versions[$0] < versions[$1] }) { return Array(versions.indices.reversed()) }
+            if pairs.allSatisfy({ versions[$0] > versions[$1] }) { return Array(versions.indices) }
+            return versions.indices.sorted { versions[$0] > versions[$1] }
+        }
     }
 
     /// Every version, newest first, its files built when the resolver asks for them.
