@@ -37,9 +37,12 @@ public struct IndexMetadataProvider: MetadataProvider {
         self.tagRanks = TagRankCache(tags: tags)
     }
 
+    /// Every file of every version built: for providers that wrap this one through
+    /// `versions(of:)` (the resolver itself asks `listing(of:)`). Built once per page, however
+    /// many resolutions ask.
     public func versions(of name: PackageName) async throws(MetadataProviderError) -> [CandidateVersion] {
         switch await files(of: name) {
-        case .success(let files): return files.candidates
+        case .success(let files): return await state.candidates(of: name) { files.candidates }
         case .failure(.packageNotFound): return []
         case .failure(let error): throw MetadataProviderError(package: name, reason: error.description)
         }
@@ -186,6 +189,7 @@ actor ProviderState {
     var pageNames: Dictionary<PackageName, Task<Result<ProjectFiles, IndexError>, Never>>.Keys { pages.keys }
     private var metadata: [MetadataKey: Task<SdistMetadataAnswer, Never>] = [:]
     private var builds: [MetadataKey: Task<MetadataResult, Never>] = [:]
+    private var candidates: [PackageName: [CandidateVersion]] = [:]
 
     func page(_ name: PackageName, start: () -> Task<Result<ProjectFiles, IndexError>, Never>) -> Task<Result<ProjectFiles, IndexError>, Never> {
         if let known = pages[name] { return known }
@@ -196,6 +200,15 @@ actor ProviderState {
 
     func setFiles(_ files: ProjectFiles, for name: PackageName) {
         pages[name] = Task { .success(files) }
+        candidates[name] = nil
+    }
+
+    /// `versions(of:)`'s answer for `name`, built on first use.
+    func candidates(of name: PackageName, build: () -> [CandidateVersion]) -> [CandidateVersion] {
+        if let known = candidates[name] { return known }
+        let built = build()
+        candidates[name] = built
+        return built
     }
 
     func metadata(_ key: MetadataKey, start: () -> Task<SdistMetadataAnswer, Never>) -> Task<SdistMetadataAnswer, Never> {
