@@ -9,18 +9,105 @@ struct EvaluatedCandidate: Sendable {
 }
 
 /// Why a listed version is not a candidate at all.
-enum CandidateExclusion: Sendable, Hashable {
+enum CandidateExclusion: Error, Sendable, Hashable {
     case requiresPython(SpecifierSet)
     case noUsableFile(String)
 }
 
-/// A package's versions sorted into candidates (in preference order) and exclusions.
-struct PackageCandidates: Sendable {
-    let ordered: [EvaluatedCandidate]
-    let excluded: [(version: Version, reason: CandidateExclusion)]
+/// A package's versions sorted into candidates (in preference order) and exclusions, each
+/// version's files evaluated only when the resolution looks at that version: selection walks
+/// the versions in preference order and stops at the first usable one in range, so a package
+/// with hundreds of versions has a handful evaluated. Memoised; owned by one resolution.
+final class PackageCandidates {
+    private let name: PackageName
+    private let listing: VersionListing
+    private let policy: CandidatePolicy
+    private var evaluated: [Result<EvaluatedCandidate, CandidateExclusion>?]
+    private var everything: (ordered: [EvaluatedCandidate], excluded: [(version: Version, reason: CandidateExclusion)])?
+
+    init(name: PackageName, listing: VersionListing, policy: CandidatePolicy) {
+        self.name = name
+        self.listing = listing
+        self.policy = policy
+        self.evaluated = Array(repeating: nil, count: listing.versions.count)
+    }
+
+    /// Every usable version in preference order (evaluates every version: failure reports only).
+    var ordered: [EvaluatedCandidate] { evaluateAll().ordered }
+    /// Every listed version that is not a candidate, newest first.
+    var excluded: [(version: Version, reason: CandidateExclusion)] { evaluateAll().excluded }
 
     func candidate(_ version: Version) -> EvaluatedCandidate? {
-        ordered.first { $0.version == version }
+        guard let index = listing.index(of: version) else { return nil }
+        return try? evaluation(at: index).get()
+    }
+
+    /// The usable candidates within `range`, in preference order, evaluated as the walk reaches
+    /// them; `body` returns false to stop.
+    func forEachCandidate(in range: VersionRanges, _ body: (EvaluatedCandidate) -> Bool) {
+        if policy.options.preferBinary {
+            // Wheels of every version come before any sdist: the whole list decides the order.
+            for candidate in ordered where range.contains(candidate.version) {
+                if !body(candidate) { return }
+            }
+            return
+        }
+        let indices = listing.versions.indices
+        let walk: [Int] = policy.options.strategy == .highest ? Array(indices) : indices.reversed()
+        for index in walk where range.contains(listing.versions[index]) {
+            guard case .success(let candidate) = evaluation(at: index) else { continue }
+            if !body(candidate) { return }
+        }
+    }
+
+    /// The newest usable version below `version` and the oldest above it.
+    func neighbours(of version: Version) -> (below: Version?, above: Version?) {
+        let firstAtOrBelow = listing.firstIndex(atOrBelow: version)
+        var below: Version?
+        var index = firstAtOrBelow
+        while index < listing.versions.count {
+            if listing.versions[index] < version, case .success = evaluation(at: index) {
+                below = listing.versions[index]
+                break
+            }
+            index += 1
+        }
+        var above: Version?
+        index = firstAtOrBelow - 1
+        while index >= 0 {
+            if case .success = evaluation(at: index) {
+                above = listing.versions[index]
+                break
+            }
+            index -= 1
+        }
+        return (below, above)
+    }
+
+    private func evaluation(at index: Int) -> Result<EvaluatedCandidate, CandidateExclusion> {
+        if let known = evaluated[index] { return known }
+        let result = policy.evaluate(name, version: listing.versions[index], files: listing.files(at: index))
+        evaluated[index] = result
+        return result
+    }
+
+    private func evaluateAll() -> (ordered: [EvaluatedCandidate], excluded: [(version: Version, reason: CandidateExclusion)]) {
+        if let everything { return everything }
+        var usable: [EvaluatedCandidate] = []
+        var excluded: [(Version, CandidateExclusion)] = []
+        for index in listing.versions.indices {
+            switch evaluation(at: index) {
+            case .success(let candidate): usable.append(candidate)
+            case .failure(let exclusion): excluded.append((listing.versions[index], exclusion))
+            }
+        }
+        if policy.options.strategy != .highest { usable.reverse() }
+        if policy.options.preferBinary {
+            usable = usable.filter(\.file.isWheel) + usable.filter { !$0.file.isWheel }
+        }
+        let result = (usable, excluded)
+        everything = result
+        return result
     }
 }
 
@@ -29,20 +116,13 @@ struct CandidatePolicy: Sendable {
     let options: ResolverOptions
     let pythonVersion: Version
 
-    func evaluate(_ name: PackageName, _ versions: [CandidateVersion]) -> PackageCandidates {
-        var usable: [EvaluatedCandidate] = []
-        var excluded: [(Version, CandidateExclusion)] = []
-        for listed in versions {
-            switch evaluate(name, listed) {
-            case .success(let candidate): usable.append(candidate)
-            case .failure(let exclusion): excluded.append((listed.version, exclusion.reason))
-            }
-        }
-        usable.sort { options.strategy == .highest ? $0.version > $1.version : $0.version < $1.version }
-        if options.preferBinary {
-            usable = usable.filter(\.file.isWheel) + usable.filter { !$0.file.isWheel }
-        }
-        return PackageCandidates(ordered: usable, excluded: excluded)
+    func candidates(_ name: PackageName, _ listing: VersionListing) -> PackageCandidates {
+        PackageCandidates(name: name, listing: listing, policy: self)
+    }
+
+    /// One version with its files: the candidate, or why the version is not one.
+    func evaluate(_ name: PackageName, version: Version, files: [DistributionFile]) -> Result<EvaluatedCandidate, CandidateExclusion> {
+        evaluate(name, CandidateVersion(version: version, files: files)).mapError(\.reason)
     }
 
     private struct Excluded: Error { let reason: CandidateExclusion }

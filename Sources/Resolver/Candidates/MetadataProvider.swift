@@ -9,6 +9,12 @@ public protocol MetadataProvider: Sendable {
     /// Throw only when the provider itself failed (network down, bad index response).
     func versions(of name: PackageName) async throws(MetadataProviderError) -> [CandidateVersion]
 
+    /// The same versions as `versions(of:)`, with each version's files built only when the
+    /// resolver looks at that version. PubGrub mostly considers the newest few versions of a
+    /// package, while a page may list thousands of files; a provider that can list versions
+    /// cheaply implements this, every other provider gets `versions(of:)` wrapped.
+    func listing(of name: PackageName) async throws(MetadataProviderError) -> VersionListing
+
     /// The one version a URL or path requirement stands for (`foo @ https://...`).
     /// Later `dependencies(of:version:file:)` calls for this name and version mean that URL.
     func candidate(for name: PackageName, url: String) async throws(MetadataProviderError) -> CandidateVersion
@@ -27,6 +33,10 @@ public protocol MetadataProvider: Sendable {
 
 extension MetadataProvider {
     public func prefetch(_ hints: [PrefetchHint]) async {}
+
+    public func listing(of name: PackageName) async throws(MetadataProviderError) -> VersionListing {
+        VersionListing(try await versions(of: name))
+    }
 }
 
 public enum PrefetchHint: Sendable, Hashable {

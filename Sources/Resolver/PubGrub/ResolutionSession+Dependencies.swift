@@ -111,8 +111,9 @@ extension ResolutionSession {
     /// leaving gaps that would each need a "no versions" fact of their own.
     func equivalentRange(_ name: PackageName, around version: Version) -> VersionRanges {
         guard let list = candidates[name] else { return .exactly(version) }
-        let lower = list.ordered.map(\.version).filter { $0 < version }.max().map { VersionCut.after($0, .exact) }
-        let upper = list.ordered.map(\.version).filter { $0 > version }.min().map { VersionCut.before($0) }
+        let neighbours = list.neighbours(of: version)
+        let lower = neighbours.below.map { VersionCut.after($0, .exact) }
+        let upper = neighbours.above.map { VersionCut.before($0) }
         return VersionRanges(from: lower ?? .minimum, to: upper ?? .maximum)
     }
 

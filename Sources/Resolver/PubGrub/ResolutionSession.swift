@@ -102,36 +102,38 @@ struct ResolutionSession {
         let known = facts[name] ?? RequirementFacts()
         let anyPrerelease = options.prereleases == .allow || known.namesPrerelease
         var prereleaseFallback: EvaluatedCandidate?
-        for candidate in list.ordered where range.contains(candidate.version) {
+        var chosen: EvaluatedCandidate?
+        list.forEachCandidate(in: range) { candidate in
             let version = candidate.version
             if candidate.isYanked, !known.pinned.contains(version), !known.pinned.contains(version.publicVersion) {
-                continue
+                return true
             }
-            if !known.arbitraryEqualities.allSatisfy({ $0.matches(version) }) { continue }
+            if !known.arbitraryEqualities.allSatisfy({ $0.matches(version) }) { return true }
             if version.isPrerelease, !anyPrerelease {
                 if options.prereleases == .ifNecessaryOrExplicit, prereleaseFallback == nil {
                     prereleaseFallback = candidate
                 }
-                continue
+                return true
             }
-            return candidate
+            chosen = candidate
+            return false
         }
-        return prereleaseFallback
+        return chosen ?? prereleaseFallback
     }
 
     private mutating func loadCandidates(_ name: PackageName) async throws(ResolutionError) -> PackageCandidates {
         if let known = candidates[name] { return known }
-        let listed: [CandidateVersion]
+        let listing: VersionListing
         do {
             if let url = urls[name] {
-                listed = [try await provider.candidate(for: name, url: url)]
+                listing = VersionListing([try await provider.candidate(for: name, url: url)])
             } else {
-                listed = try await provider.versions(of: name)
+                listing = try await provider.listing(of: name)
             }
         } catch {
             throw .provider(error)
         }
-        let evaluated = policy.evaluate(name, listed)
+        let evaluated = policy.candidates(name, listing)
         candidates[name] = evaluated
         return evaluated
     }

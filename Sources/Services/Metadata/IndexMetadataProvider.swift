@@ -37,10 +37,21 @@ public struct IndexMetadataProvider: MetadataProvider {
         self.tagRanks = TagRankCache(tags: tags)
     }
 
+    /// Every file of every version built: for providers that wrap this one through
+    /// `versions(of:)` (the resolver itself asks `listing(of:)`). Built once per page, however
+    /// many resolutions ask.
     public func versions(of name: PackageName) async throws(MetadataProviderError) -> [CandidateVersion] {
         switch await files(of: name) {
-        case .success(let files): return files.candidates
+        case .success(let files): return await state.candidates(of: name) { files.candidates }
         case .failure(.packageNotFound): return []
+        case .failure(let error): throw MetadataProviderError(package: name, reason: error.description)
+        }
+    }
+
+    public func listing(of name: PackageName) async throws(MetadataProviderError) -> VersionListing {
+        switch await files(of: name) {
+        case .success(let files): return files.versionListing
+        case .failure(.packageNotFound): return VersionListing(versions: [], files: { _ in [] })
         case .failure(let error): throw MetadataProviderError(package: name, reason: error.description)
         }
     }
@@ -153,7 +164,10 @@ public struct IndexMetadataProvider: MetadataProvider {
                 return .unusable(.download(file: chosen.index.filename, detail: String(describing: error)))
             }
             do {
-                let metadata = try CoreMetadata(parsing: bytes, source: chosen.index.filename + "/METADATA")
+                // The header block only: the body is the long description, often most of the
+                // file, and a resolution wants none of it.
+                let metadata = try CoreMetadata(
+                    headers: MetadataHeaders(headerBlockOf: bytes), source: chosen.index.filename + "/METADATA")
                 return MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: chosen.index.filename)
             } catch {
                 return .unusable(.metadataUnreadable(file: chosen.index.filename, detail: String(describing: error)))
@@ -175,6 +189,7 @@ actor ProviderState {
     var pageNames: Dictionary<PackageName, Task<Result<ProjectFiles, IndexError>, Never>>.Keys { pages.keys }
     private var metadata: [MetadataKey: Task<SdistMetadataAnswer, Never>] = [:]
     private var builds: [MetadataKey: Task<MetadataResult, Never>] = [:]
+    private var candidates: [PackageName: [CandidateVersion]] = [:]
 
     func page(_ name: PackageName, start: () -> Task<Result<ProjectFiles, IndexError>, Never>) -> Task<Result<ProjectFiles, IndexError>, Never> {
         if let known = pages[name] { return known }
@@ -185,6 +200,15 @@ actor ProviderState {
 
     func setFiles(_ files: ProjectFiles, for name: PackageName) {
         pages[name] = Task { .success(files) }
+        candidates[name] = nil
+    }
+
+    /// `versions(of:)`'s answer for `name`, built on first use.
+    func candidates(of name: PackageName, build: () -> [CandidateVersion]) -> [CandidateVersion] {
+        if let known = candidates[name] { return known }
+        let built = build()
+        candidates[name] = built
+        return built
     }
 
     func metadata(_ key: MetadataKey, start: () -> Task<SdistMetadataAnswer, Never>) -> Task<SdistMetadataAnswer, Never> {

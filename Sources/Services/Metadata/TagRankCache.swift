@@ -16,7 +16,9 @@ final class TagRankCache: Sendable {
     /// means the triple does not parse.
     func rank(of triple: String) -> Int?? {
         if let known = ranks.withLock({ $0[triple] }) { return known }
-        let parsed: Int?? = (try? WheelFilename("x-0-\(triple).whl")).map { tags.bestRank(of: $0.tags) }
+        // The tag set alone: a whole wheel file name would also parse and check a name and a
+        // version, for each of the hundreds of triples a compiled project's page holds.
+        let parsed: Int?? = (try? Tag.parseCompressedSet(triple)).map { tags.bestRank(of: $0) }
         ranks.withLock { $0[triple] = parsed }
         return parsed
     }

@@ -29,6 +29,11 @@ struct InstalledPreferences: MetadataProvider {
         return [CandidateVersion(version: known.version, files: [DistributionFile(filename: Self.installedFilename, kind: .wheel(tagPriority: 0))])]
     }
 
+    func listing(of name: PackageName) async throws(MetadataProviderError) -> VersionListing {
+        guard installed[name] != nil else { return try await base.listing(of: name) }
+        return VersionListing(try await versions(of: name))
+    }
+
     func candidate(for name: PackageName, url: String) async throws(MetadataProviderError) -> CandidateVersion {
         try await base.candidate(for: name, url: url)
     }
