@@ -45,7 +45,7 @@ extension InstallCommand {
                 let builds = SdistBuilds(service: frontend.service, options: frontend.options)
                 let resolver = RequirementsResolver(
                     index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
-                    sdists: BuildingSdistMetadataSource(builds: builds), delegate: ConsoleResolverDelegate(console: console))
+                    sdists: BuildingSdistMetadataSource(builds: builds) { progress.update($0) }, delegate: ConsoleResolverDelegate(console: console))
                 let builders = InstallBuilders(
                     sdists: SessionSdistWheelBuilder(builds: builds, outputDirectory: wheelDirectory.path),
                     local: LocalSourceBuilder(service: frontend.service, options: frontend.options, outputDirectory: wheelDirectory.path))

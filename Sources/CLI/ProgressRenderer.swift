@@ -67,9 +67,18 @@ final class ProgressRenderer: Sendable {
                 case .cached: return console.stderrIsTerminal ? nil : "Using the built wheel of \(label) from the cache"
                 case .failed: return nil
                 }
+            case .metadataStarted(let label):
+                // A spinner while it runs; off a terminal the end says whether a backend ran.
+                screen.builds.append(Self.metadataLabel(label))
+                return nil
+            case .metadataFinished(let label, let ranBackend, let failed):
+                if let index = screen.builds.firstIndex(of: Self.metadataLabel(label)) { screen.builds.remove(at: index) }
+                return ranBackend && !failed ? "Prepared the metadata of \(label)" : nil
             }
         }
     }
+
+    private static func metadataLabel(_ label: String) -> String { "\(label) (metadata)" }
 
     /// Turns the spinners every 100 ms until cancelled; does nothing off a terminal or under -q.
     func animate() async {

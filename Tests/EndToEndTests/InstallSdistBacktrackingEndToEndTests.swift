@@ -37,4 +37,23 @@ struct InstallSdistBacktrackingEndToEndTests {
         let after = try sandbox.kiln(["list", "--python", sandbox.venv, "--format", "freeze"]).stdout
         #expect(after == before)
     }
+
+    @Test func installBuildsMetadataThenTheWheelInOneSessionAndSaysSo() throws {
+        let links = try CompileSdistEndToEndTests.Links()
+        var fixture = SdistFixture(name: "dyn", version: "1.0")
+        fixture.requiresDist = ["six>=1.16"]
+        fixture.runLog = links.runLog("dyn", "1.0")
+        try links.add(fixture)
+        try links.add(WheelBuilder(name: "six", version: "1.17.0"))
+        let sandbox = try InstallSandbox()
+        let result = try sandbox.install(["dyn"], ["--no-index", "--find-links", links.directory])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Off a terminal: plain lines, the metadata build told once it ran.
+        #expect(result.stderr.contains("Prepared the metadata of dyn 1.0\n"), "\(result.stderr)")
+        #expect(!result.stderr.contains("\u{1B}["), "no escape codes off a terminal")
+        // get_requires ran once: the wheel was built in the environment the metadata build prepared.
+        #expect(links.runs("dyn", "1.0") == ["get_requires_for_build_wheel", "prepare_metadata_for_build_wheel", "build_wheel"])
+        let listed = try sandbox.kiln(["list", "--python", sandbox.venv, "--format", "freeze"]).stdout
+        #expect(listed.split(separator: "\n").contains("dyn==1.0") && listed.contains("six==1.17.0"), "\(listed)")
+    }
 }

@@ -63,4 +63,9 @@ public enum RequirementInstallEvent: Sendable, Equatable {
     /// for an sdist, the path for a local source (its name is known once built).
     case buildStarted(label: String)
     case buildFinished(label: String, BuildEnd)
+    /// Resolution asks an sdist for its metadata (static PKG-INFO did not do): the run's build
+    /// registry answers from the cache or runs the backend. `label`: "name version".
+    case metadataStarted(label: String)
+    /// `ranBackend`: a hook ran (false when a cache answered); `failed`: no metadata came.
+    case metadataFinished(label: String, ranBackend: Bool, failed: Bool)
 }
