@@ -12,7 +12,7 @@ extension Kiln {
         CryptoLibrary.initializeWithoutExitCleanup()
         do {
             let arguments = GlobalOptionPlacement.reorder(Array(CommandLine.arguments.dropFirst()), root: Kiln.self)
-            var command = try parseAsRoot(arguments)
+            var command = try LeafCommandParsing.parse(arguments, root: Kiln.self)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -7,21 +7,23 @@ import SystemSupport
 /// that index links to on the same host; they are never part of an error or a log line.
 public actor HTTPClient {
     public let configuration: HTTPClientConfiguration
-    private let loop: CurlMultiLoop
+    /// Started by the first transfer: loading libcurl (and the TLS library it brings) and
+    /// starting its thread cost a run that only reads the cache more than all its reading did
+    /// (issue 13), and a command that never goes to the network does not need them.
+    private var loop: CurlMultiLoop?
     private var hostCredentials: [String: ParsedURL.Credentials] = [:]
 
     public init(configuration: HTTPClientConfiguration) {
         self.configuration = configuration
-        self.loop = CurlMultiLoop(maxConnectionsPerHost: configuration.maxConnectionsPerHost)
     }
 
     // A client nobody shut down still lets its thread go; commands call `shutDown()` to wait for it.
-    deinit { loop.requestShutDown() }
+    deinit { loop?.requestShutDown() }
 
     /// Finishes the transfers under way, closes every connection and ends the HTTP thread.
     /// Nothing of the client runs after this returns; call it once the client's work is done.
     public func shutDown() async {
-        await loop.shutDown()
+        await loop?.shutDown()
     }
 
     /// Fetches `request`. 2xx, 304 and 4xx answers are returned for the caller to interpret (a 404
@@ -74,6 +76,8 @@ public actor HTTPClient {
     private func perform(
         _ request: HTTPRequest, sink: ResponseSink, credentials: ParsedURL.Credentials?, reporter: ProgressReporter?
     ) async throws(HTTPError) -> CurlOutcome {
+        // First: the loop's start runs curl_global_init, which must come before any easy handle.
+        let loop = startedLoop()
         guard let transfer = CurlTransfer(
             request: request, sink: sink, resumeOffset: sink.isFile ? sink.storedBytes : 0,
             credentials: credentials, configuration: configuration, progress: reporter)
@@ -86,6 +90,13 @@ public actor HTTPClient {
             throw .localFile(path: failure.path ?? "", reason: failure.description)
         }
         return outcome
+    }
+
+    private func startedLoop() -> CurlMultiLoop {
+        if let loop { return loop }
+        let started = CurlMultiLoop(maxConnectionsPerHost: configuration.maxConnectionsPerHost)
+        loop = started
+        return started
     }
 
     private func response(_ request: HTTPRequest, outcome: CurlOutcome, sink: ResponseSink) throws(HTTPError) -> HTTPResponse {

@@ -30,7 +30,7 @@ public struct VersionListing: Sendable {
     public func files(at index: Int) -> [DistributionFile] { filesAt(index) }
 
     /// The position of `version`, if listed.
-    func index(of version: Version) -> Int? {
+    public func index(of version: Version) -> Int? {
         let position = firstIndex(atOrBelow: version)
         return position < versions.count && versions[position] == version ? position : nil
     }

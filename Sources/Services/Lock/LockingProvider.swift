@@ -30,11 +30,26 @@ struct LockingProvider: MetadataProvider {
     func versions(of name: PackageName) async throws(MetadataProviderError) -> [CandidateVersion] {
         let all = try await base.versions(of: name)
         guard let wanted = preferred[name], let match = all.first(where: { $0.version == wanted }) else { return all }
-        let usable = match.files.contains { file in
+        return canUse(match.files) ? [match] : all
+    }
+
+    /// `versions(of:)` with the same preference, lazily: only the preferred version's files are
+    /// built here (to see whether it can be used); every other version's only when the resolver
+    /// looks at it.
+    func listing(of name: PackageName) async throws(MetadataProviderError) -> VersionListing {
+        let all = try await base.listing(of: name)
+        guard let wanted = preferred[name], let position = all.index(of: wanted) else { return all }
+        let files = all.files(at: position)
+        return canUse(files) ? VersionListing([CandidateVersion(version: wanted, files: files)]) : all
+    }
+
+    /// Whether one of a version's files fits this Python: a wheel whose tags match, or an sdist,
+    /// whose requires-python (if any) admits this Python.
+    private func canUse(_ files: [DistributionFile]) -> Bool {
+        files.contains { file in
             let fits = if case .wheel(let priority) = file.kind { priority != nil } else { true }
             return fits && (file.requiresPython?.contains(pythonVersion, prereleases: true) ?? true)
         }
-        return usable ? [match] : all
     }
 
     func candidate(for name: PackageName, url: String) async throws(MetadataProviderError) -> CandidateVersion {
