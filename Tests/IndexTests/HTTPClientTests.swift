@@ -23,6 +23,21 @@ import TestSupport
         #expect(try rig.server.requestCount(for: "/files/six-1.0.tar.gz") == 3)
     }
 
+    @Test func aTransferAfterShutDownFailsAtOnceWhetherOrNotTheLoopEverStarted() async throws {
+        let rig = try await IndexTestRig()
+        let url = try #require(ParsedURL(rig.server.url("/missing")))
+        // Never started: shutting down must still refuse later transfers rather than start a loop.
+        let idle = HTTPClient(configuration: await rig.client.configuration)
+        await idle.shutDown()
+        await #expect(throws: HTTPError.self) { try await idle.fetch(HTTPRequest(url: url)) }
+        // Started by a first transfer, then shut down.
+        let used = HTTPClient(configuration: await rig.client.configuration)
+        #expect(try await used.fetch(HTTPRequest(url: url)).status == 404)
+        await used.shutDown()
+        await #expect(throws: HTTPError.self) { try await used.fetch(HTTPRequest(url: url)) }
+        #expect(try rig.server.requestCount(for: "/missing") == 1)
+    }
+
     @Test func doesNotRetryClientErrors() async throws {
         let rig = try await IndexTestRig()
         let response = try await rig.client.fetch(HTTPRequest(url: try #require(ParsedURL(rig.server.url("/missing")))))

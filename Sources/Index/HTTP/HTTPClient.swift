@@ -11,6 +11,9 @@ public actor HTTPClient {
     /// starting its thread cost a run that only reads the cache more than all its reading did
     /// (issue 13), and a command that never goes to the network does not need them.
     private var loop: CurlMultiLoop?
+    /// Set by `shutDown()`: a transfer asked for afterwards fails at once instead of starting a
+    /// loop that nobody would end.
+    private var isShutDown = false
     private var hostCredentials: [String: ParsedURL.Credentials] = [:]
 
     public init(configuration: HTTPClientConfiguration) {
@@ -23,6 +26,7 @@ public actor HTTPClient {
     /// Finishes the transfers under way, closes every connection and ends the HTTP thread.
     /// Nothing of the client runs after this returns; call it once the client's work is done.
     public func shutDown() async {
+        isShutDown = true
         await loop?.shutDown()
     }
 
@@ -76,6 +80,9 @@ public actor HTTPClient {
     private func perform(
         _ request: HTTPRequest, sink: ResponseSink, credentials: ParsedURL.Credentials?, reporter: ProgressReporter?
     ) async throws(HTTPError) -> CurlOutcome {
+        guard !isShutDown else {
+            throw .transferFailed(url: request.url.redacted, reason: "the HTTP client was already shut down", attempts: 1)
+        }
         // First: the loop's start runs curl_global_init, which must come before any easy handle.
         let loop = startedLoop()
         guard let transfer = CurlTransfer(
