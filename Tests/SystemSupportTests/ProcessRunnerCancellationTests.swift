@@ -8,7 +8,7 @@ import Testing
     @Test func cancellationKillsTheProcessGroup() async throws {
         let pidFile = NSTemporaryDirectory() + "kiln-cancel-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
-        let invocation = ProcessInvocation(executable: "/bin/sh", arguments: ["-c", "sleep 60 & echo $! > \(pidFile); wait"])
+        let invocation = ProcessInvocation(executable: "/bin/sh", arguments: ["-c", "sleep 900 & echo $! > \(pidFile); wait"])
         let clock = ContinuousClock()
         let start = clock.now
         let task = Task { try await ProcessRunner.runCancellable(invocation) }
@@ -19,8 +19,9 @@ import Testing
         let grandchild = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         task.cancel()
         let result = try await task.value
-        // Not a timing check (under a full test run the cooperative pool may resume this late):
-        // without the kill, `sleep 60` would end by itself with exit code 0.
+        // Not a timing check: under a full test run the synchronous end-to-end helpers can hold the
+        // cooperative pool so long that this task resumes minutes late (CI once saw `sleep 60`
+        // finish first). Without the kill, `sleep 900` would end by itself with exit code 0.
         #expect(result.termination == .signalled(SIGKILL))
         try await Task.sleep(for: .milliseconds(100))
         #expect(!ProcessState.isRunning(grandchild), "the grandchild survived")
