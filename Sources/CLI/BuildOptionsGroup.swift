@@ -49,17 +49,12 @@ struct BuildOptionsGroup: ParsableArguments {
         if noIsolation {
             isolation = .none(checkDependencies: !skipDependencyCheck)
         } else {
-            isolation = .isolated(ResolvingBuildEnvironmentInstaller(
-                index: index, cache: cache, lockTimeout: global.lockTimeout,
-                onEvent: { event in InstallEventPrinter.printDetail(event, console) }))
+            isolation = global.isolatedBuilds(index: index, cache: cache, console: console)
         }
         let options = BuildOptions(
-            configSettings: try ConfigSettings(parsing: configSettings), buildConstraints: try buildConstraints(),
+            configSettings: try ConfigSettings(parsing: configSettings), buildConstraints: try BuildConstraintFiles.parse(buildConstraintFiles),
             isolation: isolation, environment: ProcessEnvironment.variables, streamOutput: global.verbose > 0)
-        let service = BuildService(
-            cache: cache, target: target, venvBase: venvBase, lockTimeout: global.lockTimeout,
-            unpacker: SdistUnpacker(maxUnpackedSize: try SdistUnpacker.maxUnpackedSize(from: ProcessEnvironment.variables)),
-            onEvent: { event in BuildEventPrinter.print(event, console) })
+        let service = try global.buildService(cache: cache, target: target, venvBase: venvBase, console: console)
         return PreparedBuild(service: service, options: options, index: index)
     }
 
@@ -81,12 +76,6 @@ struct BuildOptionsGroup: ParsableArguments {
     }
 
     var absoluteOutputDirectory: String { FileSystem.absolute(outputDirectory) }
-
-    private func buildConstraints() throws -> [Requirement] {
-        guard !buildConstraintFiles.isEmpty else { return [] }
-        let parser = RequirementsFileParser(environment: ProcessEnvironment.variables) { path in try FileSystem.readText(path) }
-        return try parser.parse(constraints: buildConstraintFiles).constraints.map(\.requirement)
-    }
 
     func writeReport(_ report: BuildReport) throws {
         guard let reportFile else { return }

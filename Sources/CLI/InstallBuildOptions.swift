@@ -39,24 +39,13 @@ struct InstallBuildOptions: ParsableArguments {
             isolation = .none(checkDependencies: true)
             venvBase = target
         } else {
-            isolation = .isolated(ResolvingBuildEnvironmentInstaller(
-                index: index, cache: cache, lockTimeout: global.lockTimeout,
-                onEvent: { event in InstallEventPrinter.printDetail(event, console) }))
+            isolation = global.isolatedBuilds(index: index, cache: cache, console: console)
             venvBase = try await discovery.findVenvBase(try PythonRequest(parsing: target.executable))
         }
         let options = BuildOptions(
-            configSettings: try ConfigSettings(parsing: configSettings), buildConstraints: try buildConstraints(),
+            configSettings: try ConfigSettings(parsing: configSettings), buildConstraints: try BuildConstraintFiles.parse(buildConstraintFiles),
             isolation: isolation, environment: ProcessEnvironment.variables, streamOutput: global.verbose > 0)
-        let service = BuildService(
-            cache: cache, target: target, venvBase: venvBase, lockTimeout: global.lockTimeout,
-            unpacker: SdistUnpacker(maxUnpackedSize: try SdistUnpacker.maxUnpackedSize(from: ProcessEnvironment.variables)),
-            onEvent: { event in BuildEventPrinter.print(event, console, headlines: .detail) })
+        let service = try global.buildService(cache: cache, target: target, venvBase: venvBase, console: console, headlines: .detail)
         return (service, options)
-    }
-
-    private func buildConstraints() throws -> [Requirement] {
-        guard !buildConstraintFiles.isEmpty else { return [] }
-        let parser = RequirementsFileParser(environment: ProcessEnvironment.variables) { path in try FileSystem.readText(path) }
-        return try parser.parse(constraints: buildConstraintFiles).constraints.map(\.requirement)
     }
 }

@@ -15,13 +15,10 @@ extension GlobalOptions {
         _ body: (SdistBuilds) async throws -> Value
     ) async throws -> Value {
         let venvBase = try await interpreterDiscovery(cache: cache).findVenvBase(try PythonRequest(parsing: interpreter.path))
-        let installer = ResolvingBuildEnvironmentInstaller(
-            index: index, cache: cache, lockTimeout: lockTimeout, onEvent: { event in InstallEventPrinter.printDetail(event, console) })
-        let options = BuildOptions(isolation: .isolated(installer), environment: ProcessEnvironment.variables, streamOutput: verbose > 0)
-        let service = BuildService(
-            cache: cache, target: interpreter, venvBase: venvBase, lockTimeout: lockTimeout,
-            unpacker: SdistUnpacker(maxUnpackedSize: try SdistUnpacker.maxUnpackedSize(from: ProcessEnvironment.variables)),
-            onEvent: { event in BuildEventPrinter.print(event, console) })
+        let options = BuildOptions(
+            isolation: isolatedBuilds(index: index, cache: cache, console: console), environment: ProcessEnvironment.variables,
+            streamOutput: verbose > 0)
+        let service = try buildService(cache: cache, target: interpreter, venvBase: venvBase, console: console)
         let builds = SdistBuilds(service: service, options: options)
         let outcome: Result<Value, any Error>
         do {

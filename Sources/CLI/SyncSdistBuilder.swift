@@ -24,13 +24,15 @@ struct SyncSdistBuilder: LockedSdistBuilding {
         } catch {
             throw .build(filename: FileSystem.basename(of: sdist), message: "no interpreter to create its build environment from: \(error)")
         }
-        let console = self.console
-        let isolation = BuildIsolation.isolated(ResolvingBuildEnvironmentInstaller(
-            index: index, cache: cache, lockTimeout: global.lockTimeout,
-            onEvent: { event in InstallEventPrinter.printDetail(event, console) }))
-        let options = BuildOptions(isolation: isolation, environment: ProcessEnvironment.variables, streamOutput: global.verbose > 0)
-        let service = BuildService(cache: cache, target: target, venvBase: venvBase, lockTimeout: global.lockTimeout,
-                                   onEvent: { event in BuildEventPrinter.print(event, console) })
+        let options = BuildOptions(
+            isolation: global.isolatedBuilds(index: index, cache: cache, console: console), environment: ProcessEnvironment.variables,
+            streamOutput: global.verbose > 0)
+        let service: BuildService
+        do {
+            service = try global.buildService(cache: cache, target: target, venvBase: venvBase, console: console)
+        } catch {
+            throw .build(filename: FileSystem.basename(of: sdist), message: "\(error)")
+        }
         return try await FrontendSdistBuilder(service: service, options: options).wheel(from: sdist, into: directory)
     }
 }
