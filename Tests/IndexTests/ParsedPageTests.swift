@@ -31,22 +31,72 @@ import TestSupport
         #expect(Array(parsed) == files)
         #expect(parsed.count == 4)
 
-        let wheel = parsed.facts(at: 0)
+        let wheel = parsed.facts(record: 0)
         #expect(wheel.kind == .wheel)
         #expect(wheel.version.map(parsed.string) == "1.0")
         #expect(wheel.tagTriple.map(parsed.string) == "py2.py3-none-any")
         #expect(wheel.yanked && wheel.yankReason.map(parsed.string) == "broken")
-        let sdist = parsed.facts(at: 1)
+        let sdist = parsed.facts(record: 1)
         #expect(sdist.kind == .sourceDistribution && sdist.version.map(parsed.string) == "1.0")
         #expect(sdist.yanked && sdist.yankReason == nil)
         #expect(sdist.requiresPython == wheel.requiresPython, "equal texts share one id")
-        #expect(parsed.facts(at: 2).kind == .foreign)
-        #expect(parsed.facts(at: 3).tagTriple.map(parsed.string) == "cp312-cp312-manylinux_2_17_x86_64")
-        #expect(parsed.filename(at: 3) == files[3].filename)
+        #expect(parsed.facts(record: 2).kind == .foreign)
+        #expect(parsed.facts(record: 3).tagTriple.map(parsed.string) == "cp312-cp312-manylinux_2_17_x86_64")
+        #expect(parsed.filename(record: 3) == files[3].filename)
 
-        let kept = parsed.keeping { $0 != 1 }
-        #expect(Array(kept) == [files[0], files[2], files[3]])
-        #expect(Array(kept.keeping { $0 == 2 }) == [files[3]])
+        // Only the first file says when it was uploaded: a cutoff keeps it alone, or nothing.
+        let kept = parsed.keeping(uploadedNoLaterThan: Timestamp(microsecondsSinceEpoch: 1_700_000_000_123_456))
+        #expect(Array(kept) == [files[0]])
+        #expect(kept.record(at: 0) == 0)
+        #expect(Array(kept.keeping(uploadedNoLaterThan: Timestamp(microsecondsSinceEpoch: 1_600_000_000_000_000))).isEmpty)
+    }
+
+    func wheel(_ filename: String, uploaded seconds: Int64? = nil) throws -> IndexFile {
+        IndexFile(filename: filename, url: try url("https://files.example/" + filename), hashes: FileHashes(),
+                  uploadTime: seconds.map { Timestamp(microsecondsSinceEpoch: $0 * 1_000_000) })
+    }
+
+    /// The version table: the project's own distributions by version, newest first, equal
+    /// versions written differently merged, files that cannot be installed left out.
+    @Test func theVersionTableGroupsTheProjectsFilesNewestFirst() throws {
+        let files = [
+            try wheel("demo-1.0-py3-none-any.whl", uploaded: 300),
+            try wheel("demo-2.0.tar.gz", uploaded: 500),
+            try wheel("demo-1.0.0.tar.gz", uploaded: 100),
+            try wheel("demo-10.0rc1-py3-none-any.whl"),
+            try wheel("other-3.0.tar.gz", uploaded: 50),
+            try wheel("demo-not.a.version.tar.gz", uploaded: 50),
+            try wheel("demo-4.0-py3-none-.whl", uploaded: 50),
+            try wheel("demo-2.0-cp312-cp312-manylinux_2_17_x86_64.whl", uploaded: 400),
+        ]
+        let parsed = ParsedFiles(files, project: try PackageName("demo"))
+        let versions = (0..<parsed.versionCount).map { parsed.versionText(group: $0).map(parsed.string) }
+        #expect(versions == ["10.0rc1", "2.0", "1.0"])
+        #expect((0..<parsed.versionCount).map { parsed.records(group: $0) } == [[3], [1, 7], [0, 2]])
+        #expect(parsed.versionText(group: 3) == nil && parsed.records(group: -1).isEmpty)
+
+        // 1.0's earliest file is at 100 s, 2.0's at 400 s; 10.0rc1 says nothing, so never listed.
+        let cut = parsed.keeping(uploadedNoLaterThan: Timestamp(microsecondsSinceEpoch: 300 * 1_000_000))
+        #expect((0..<cut.versionCount).map { cut.groupMayBeListed($0) } == [false, false, true])
+        #expect(cut.records(group: 2) == [0, 2])
+        let tighter = parsed.keeping(uploadedNoLaterThan: Timestamp(microsecondsSinceEpoch: 450 * 1_000_000))
+        #expect(tighter.groupMayBeListed(1) && tighter.records(group: 1) == [7])
+    }
+
+    /// A version table naming records the page does not have (a writer's bug under a sound
+    /// checksum) reads as those files being absent: no trap, no other file's bytes.
+    @Test func recordNumbersOutOfRangeReadAsAbsent() throws {
+        let files = [try wheel("demo-1.0-py3-none-any.whl"), try wheel("demo-1.0.tar.gz")]
+        let digest = [UInt8](repeating: 3, count: 32)
+        var bytes = ParsedPageEncoder.encode(files, project: try PackageName("demo"), pageCredentials: nil, source: .init(length: 9, digest: digest))
+        let parsed = try #require(ParsedFiles(PageBytes.copying(bytes), sourceLength: 9, sourceDigest: digest, pageCredentials: nil))
+        // The grouped record numbers sit just before the string bytes.
+        let groupedStart = parsed.groupedOffset
+        bytes.replaceSubrange(groupedStart..<groupedStart + 4, with: [0xff, 0xff, 0, 0])
+        let checksum = bytes[ParsedPageLayout.headerSize...].withUnsafeBytes { PageChecksum.of($0) }
+        withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange(ParsedPageLayout.Offset.checksum..<ParsedPageLayout.Offset.checksum + 8, with: $0) }
+        let damaged = try #require(ParsedFiles(PageBytes.copying(bytes), sourceLength: 9, sourceDigest: digest, pageCredentials: nil))
+        #expect(damaged.records(group: 0) == [1])
     }
 
     @Test func credentialsOfThePageAreNotWrittenToTheCache() throws {

@@ -55,7 +55,7 @@ public struct PackageIndex: Sendable {
             }
             var files = try await ParsedPages(fetcher: pages).files(of: page, project: name, recordingIn: pagesRead)
             if let cutoff = settings.excludeNewer {
-                files = files.keeping { position in files.uploadTime(at: position).map { $0 <= cutoff } ?? false }
+                files = files.keeping(uploadedNoLaterThan: cutoff)
             }
             listed = files
             source = url.redacted

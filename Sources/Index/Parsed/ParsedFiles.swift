@@ -1,26 +1,40 @@
 import PackagingModel
 
+import Synchronization
+
 /// The files of one project page in their parsed binary form (`ParsedPageLayout`), read in
-/// place: the facts candidate selection needs (`facts(at:)`, `string(_:)`, `uploadTime(at:)`)
-/// come straight from the bytes, and an `IndexFile` is decoded only for the files asked for
-/// (subscript). Reading a project does not allocate per file.
+/// place: the facts candidate selection needs (`facts(record:)`, `string(_:)`, the version
+/// table) come straight from the bytes, and an `IndexFile` is decoded only for the files asked
+/// for. Reading a project does not allocate per file.
 ///
-/// A collection of `IndexFile`s in page order; `keeping(_:)` narrows it (`--exclude-newer`).
+/// Files are numbered two ways. A *record* is a file's place on the page; the version table
+/// speaks in records. A *position* is a file's place in this collection of `IndexFile`s, which
+/// `keeping(uploadedNoLaterThan:)` narrows (`--exclude-newer`) without touching the records:
+/// the positions of a narrowed page are worked out only if it is read as a collection.
 public struct ParsedFiles: Sendable, RandomAccessCollection {
     let storage: PageBytes
-    let fileCount: Int
+    /// How many files the page lists (records run from 0 up to this).
+    public let recordCount: Int
     /// How many distinct strings the page holds: `PageStringID`s run from 0 up to this.
     public let stringCount: Int
+    /// How many distinct versions the version table holds (groups run from 0 up to this).
+    public let versionCount: Int
+    let groupedCount: Int
     let recordsOffset: Int
+    let versionTableOffset: Int
+    let groupedOffset: Int
     let stringBytesOffset: Int
+    let stringBytesLength: Int
     /// The page URL's credentials, given back to the files stored without them.
     let pageCredentials: ParsedURL.Credentials?
-    /// Positions of the files in this collection, when narrowed; nil means all, in order.
-    let selection: [Int32]?
+    /// `--exclude-newer`: files uploaded later, or without an upload time, are not listed.
+    public let uploadCutoff: Timestamp?
+    /// The records of the positions, when narrowed (nil: every record, in order).
+    let selection: Selection?
 
     /// Reads `storage` as a parsed page derived from a response body of `sourceLength` bytes
     /// whose SHA-256 is `sourceDigest` (32 bytes); nil when it is not one (wrong magic or format,
-    /// another source, bad checksum, an offset or id out of bounds): the caller rebuilds it.
+    /// another source, bad checksum, sections that do not add up): the caller rebuilds it.
     init?(_ storage: PageBytes, sourceLength: Int, sourceDigest: [UInt8], pageCredentials: ParsedURL.Credentials?) {
         let bytes = storage.bytes
         typealias Layout = ParsedPageLayout
@@ -30,49 +44,67 @@ public struct ParsedFiles: Sendable, RandomAccessCollection {
             Self.u64(bytes, Layout.Offset.sourceLength) == UInt64(sourceLength),
             sourceDigest.count == 32, sourceDigest.indices.allSatisfy({ bytes[Layout.Offset.sourceDigest + $0] == sourceDigest[$0] })
         else { return nil }
-        let fileCount = Int(Self.u32(bytes, Layout.Offset.fileCount))
-        let stringCount = Int(Self.u32(bytes, Layout.Offset.stringCount))
-        let stringBytesLength = Int(Self.u32(bytes, Layout.Offset.stringBytesLength))
-        let recordsOffset = Layout.Offset.stringTable + stringCount * Layout.stringEntrySize
-        let stringBytesOffset = recordsOffset + fileCount * Layout.recordSize
-        guard stringBytesOffset + stringBytesLength == bytes.count,
+        let sections = Sections(bytes)
+        guard sections.stringBytesOffset + sections.stringBytesLength == bytes.count,
             Self.u64(bytes, Layout.Offset.checksum) == PageChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[Layout.headerSize...]))
         else { return nil }
-        // The checksum says the bytes are the ones written; these say the writer wrote sense.
-        for entry in 0..<stringCount {
-            let at = Layout.Offset.stringTable + entry * Layout.stringEntrySize
-            guard Int(Self.u32(bytes, at)) + Int(Self.u32(bytes, at + 4)) <= stringBytesLength else { return nil }
-        }
-        let idFields = [Layout.Field.filename, Layout.Field.url, Layout.Field.hashes, Layout.Field.requiresPython,
-                        Layout.Field.yankReason, Layout.Field.coreMetadata, Layout.Field.version, Layout.Field.tagTriple]
-        for file in 0..<fileCount {
-            let record = recordsOffset + file * Layout.recordSize
-            for field in idFields {
-                let id = Self.u32(bytes, record + field)
-                guard id < stringCount || id == Layout.none || (field == Layout.Field.yankReason && id == Layout.yankedWithoutReason)
-                else { return nil }
-            }
-            guard Self.u32(bytes, record + Layout.Field.filename) != Layout.none, Self.u32(bytes, record + Layout.Field.url) != Layout.none,
-                ListedFileKind(rawValue: bytes[record + Layout.Field.kind]) != nil
-            else { return nil }
-        }
-        self.storage = storage
-        self.fileCount = fileCount
-        self.stringCount = stringCount
-        self.recordsOffset = recordsOffset
-        self.stringBytesOffset = stringBytesOffset
-        self.pageCredentials = pageCredentials
-        self.selection = nil
+        // The checksum says the bytes are the ones written. Ids, offsets and record numbers
+        // inside them are checked where they are read (an out-of-range one reads as absent),
+        // so opening a page costs no pass over its files.
+        self.init(storage: storage, sections: sections, pageCredentials: pageCredentials)
     }
 
-    private init(_ base: ParsedFiles, selection: [Int32]) {
+    /// Where the sections of a page's payload start, from its counts (`bytes` holds at least the
+    /// header and the counts; whether the sections add up to its length is the caller's check).
+    struct Sections {
+        let recordCount, stringCount, versionCount, groupedCount, stringBytesLength: Int
+        let recordsOffset, versionTableOffset, groupedOffset, stringBytesOffset: Int
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            typealias Layout = ParsedPageLayout
+            recordCount = Int(ParsedFiles.u32(bytes, Layout.Offset.fileCount))
+            stringCount = Int(ParsedFiles.u32(bytes, Layout.Offset.stringCount))
+            stringBytesLength = Int(ParsedFiles.u32(bytes, Layout.Offset.stringBytesLength))
+            versionCount = Int(ParsedFiles.u32(bytes, Layout.Offset.versionCount))
+            groupedCount = Int(ParsedFiles.u32(bytes, Layout.Offset.groupedFileCount))
+            recordsOffset = Layout.Offset.stringTable + stringCount * Layout.stringEntrySize
+            versionTableOffset = recordsOffset + recordCount * Layout.recordSize
+            groupedOffset = versionTableOffset + versionCount * Layout.versionEntrySize
+            stringBytesOffset = groupedOffset + groupedCount * 4
+        }
+    }
+
+    private init(storage: PageBytes, sections: Sections, pageCredentials: ParsedURL.Credentials?) {
+        self.storage = storage
+        recordCount = sections.recordCount
+        stringCount = sections.stringCount
+        versionCount = sections.versionCount
+        groupedCount = sections.groupedCount
+        recordsOffset = sections.recordsOffset
+        versionTableOffset = sections.versionTableOffset
+        groupedOffset = sections.groupedOffset
+        stringBytesOffset = sections.stringBytesOffset
+        stringBytesLength = sections.stringBytesLength
+        self.pageCredentials = pageCredentials
+        uploadCutoff = nil
+        selection = nil
+    }
+
+    private init(_ base: ParsedFiles, uploadCutoff: Timestamp) {
         storage = base.storage
-        fileCount = base.fileCount
+        recordCount = base.recordCount
         stringCount = base.stringCount
+        versionCount = base.versionCount
+        groupedCount = base.groupedCount
         recordsOffset = base.recordsOffset
+        versionTableOffset = base.versionTableOffset
+        groupedOffset = base.groupedOffset
         stringBytesOffset = base.stringBytesOffset
+        stringBytesLength = base.stringBytesLength
         pageCredentials = base.pageCredentials
-        self.selection = selection
+        let cutoff = base.uploadCutoff.map { Swift.min($0, uploadCutoff) } ?? uploadCutoff
+        self.uploadCutoff = cutoff
+        selection = Selection()
     }
 
     /// Files given as values (a find-links directory, a direct reference, tests), in the same form.
@@ -81,20 +113,88 @@ public struct ParsedFiles: Sendable, RandomAccessCollection {
         let zero = [UInt8](repeating: 0, count: 32)
         let bytes = ParsedPageEncoder.encode(files, project: project, pageCredentials: pageCredentials, source: .init(length: 0, digest: zero))
         let storage = PageBytes.copying(bytes)
-        self.storage = storage
-        fileCount = files.count
-        stringCount = Int(Self.u32(storage.bytes, ParsedPageLayout.Offset.stringCount))
-        recordsOffset = ParsedPageLayout.Offset.stringTable + stringCount * ParsedPageLayout.stringEntrySize
-        stringBytesOffset = recordsOffset + fileCount * ParsedPageLayout.recordSize
-        self.pageCredentials = pageCredentials
-        selection = nil
+        // The encoder's own output: a whole header, and sections that add up.
+        self.init(storage: storage, sections: Sections(storage.bytes), pageCredentials: pageCredentials)
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { selection?.count ?? fileCount }
+    public var endIndex: Int { selection == nil ? recordCount : selectedRecords.count }
 
-    public subscript(position: Int) -> IndexFile {
-        let record = recordOffset(position)
+    public subscript(position: Int) -> IndexFile { file(record: record(at: position)) }
+
+    /// The record of the file at `position` of this collection.
+    public func record(at position: Int) -> Int {
+        selection == nil ? position : Int(selectedRecords[position])
+    }
+
+    /// Whether the file of `record` is listed (within `--exclude-newer`).
+    public func isListed(record: Int) -> Bool {
+        guard let uploadCutoff else { return true }
+        return uploadTime(record: record).map { $0 <= uploadCutoff } ?? false
+    }
+
+    /// The files uploaded no later than `cutoff`: files without an upload time are dropped.
+    public func keeping(uploadedNoLaterThan cutoff: Timestamp) -> ParsedFiles {
+        ParsedFiles(self, uploadCutoff: cutoff)
+    }
+
+    /// The records listed, worked out once per narrowed page and only when it is read as a collection.
+    private var selectedRecords: [Int32] {
+        selection?.records(of: self) ?? []
+    }
+
+    final class Selection: Sendable {
+        private let records = Mutex<[Int32]?>(nil)
+
+        func records(of files: ParsedFiles) -> [Int32] {
+            records.withLock { known in
+                if let known { return known }
+                let listed = (0..<files.recordCount).filter(files.isListed(record:)).map { Int32($0) }
+                known = listed
+                return listed
+            }
+        }
+    }
+
+    // MARK: the version table
+
+    /// The version text of group `group` (groups run newest first); nil if out of range.
+    public func versionText(group: Int) -> PageStringID? {
+        guard group >= 0, group < versionCount else { return nil }
+        return stringID(u32(versionEntry(group) + ParsedPageLayout.VersionField.text))
+    }
+
+    /// Whether any file of `group` is listed within the upload cutoff (without reading its files).
+    public func groupMayBeListed(_ group: Int) -> Bool {
+        guard let uploadCutoff else { return true }
+        guard group >= 0, group < versionCount else { return false }
+        let earliest = Int64(bitPattern: u64(versionEntry(group) + ParsedPageLayout.VersionField.earliestUpload))
+        return earliest != ParsedPageLayout.noUploadTime && earliest <= uploadCutoff.microsecondsSinceEpoch
+    }
+
+    /// The records of `group`'s files that are listed, in page order.
+    public func records(group: Int) -> [Int] {
+        guard group >= 0, group < versionCount else { return [] }
+        let entry = versionEntry(group)
+        let first = Int(u32(entry + ParsedPageLayout.VersionField.firstGrouped))
+        let count = Int(u32(entry + ParsedPageLayout.VersionField.groupedCount))
+        guard first <= groupedCount, count <= groupedCount - first else { return [] }
+        var records: [Int] = []
+        records.reserveCapacity(count)
+        for slot in first..<first + count {
+            let record = Int(u32(groupedOffset + slot * 4))
+            if record < recordCount, isListed(record: record) { records.append(record) }
+        }
+        return records
+    }
+
+    private func versionEntry(_ group: Int) -> Int {
+        versionTableOffset + group * ParsedPageLayout.versionEntrySize
+    }
+
+    /// The index entry of `record`, decoded.
+    public func file(record number: Int) -> IndexFile {
+        let record = recordOffset(number)
         typealias Field = ParsedPageLayout.Field
         let flags = storage.bytes[record + Field.flags]
         let urlText = text(u32(record + Field.url))
@@ -111,17 +211,17 @@ public struct ParsedFiles: Sendable, RandomAccessCollection {
             requiresPython: optionalText(u32(record + Field.requiresPython)),
             yanked: yank == ParsedPageLayout.none ? .notYanked : .yanked(reason: yank == ParsedPageLayout.yankedWithoutReason ? nil : text(yank)),
             coreMetadata: metadata == ParsedPageLayout.none ? .unavailable : .available(hashes(metadata)),
-            uploadTime: uploadTime(at: position),
+            uploadTime: uploadTime(record: number),
             size: flags & ParsedPageLayout.Flag.hasSize != 0 ? Int64(bitPattern: u64(record + Field.size)) : nil)
     }
 
-    /// The file name of the file at `position`.
-    public func filename(at position: Int) -> String {
-        text(u32(recordOffset(position) + ParsedPageLayout.Field.filename))
+    /// The file name of the file of `record`.
+    public func filename(record: Int) -> String {
+        text(u32(recordOffset(record) + ParsedPageLayout.Field.filename))
     }
 
-    public func facts(at position: Int) -> ListedFileFacts {
-        let record = recordOffset(position)
+    public func facts(record number: Int) -> ListedFileFacts {
+        let record = recordOffset(number)
         typealias Field = ParsedPageLayout.Field
         let yank = u32(record + Field.yankReason)
         return ListedFileFacts(
@@ -133,36 +233,35 @@ public struct ParsedFiles: Sendable, RandomAccessCollection {
             yankReason: yank == ParsedPageLayout.yankedWithoutReason ? nil : stringID(yank))
     }
 
-    public func uploadTime(at position: Int) -> Timestamp? {
-        let record = recordOffset(position)
+    public func uploadTime(record number: Int) -> Timestamp? {
+        let record = recordOffset(number)
         guard storage.bytes[record + ParsedPageLayout.Field.flags] & ParsedPageLayout.Flag.hasUploadTime != 0 else { return nil }
         return Timestamp(microsecondsSinceEpoch: Int64(bitPattern: u64(record + ParsedPageLayout.Field.uploadTime)))
     }
 
     public func string(_ id: PageStringID) -> String { text(UInt32(id.value)) }
 
-    /// The files at the positions `keep` accepts, in order.
-    public func keeping(_ keep: (Int) -> Bool) -> ParsedFiles {
-        let kept = indices.filter(keep).map { position in Int32(selection.map { Int($0[position]) } ?? position) }
-        return ParsedFiles(self, selection: kept)
-    }
-
     // MARK: reading the bytes
 
-    private func recordOffset(_ position: Int) -> Int {
-        let file = selection.map { Int($0[position]) } ?? position
-        return recordsOffset + file * ParsedPageLayout.recordSize
+    /// The offset of `record`'s bytes; the callers' record numbers come from this page's own
+    /// counts, or from its version table checked against them.
+    private func recordOffset(_ record: Int) -> Int {
+        recordsOffset + record * ParsedPageLayout.recordSize
     }
 
     private func stringID(_ raw: UInt32) -> PageStringID? {
         raw < stringCount ? PageStringID(value: Int(raw)) : nil
     }
 
+    /// The text of string `id`; empty when the id or its entry is out of bounds.
     private func text(_ id: UInt32) -> String {
         guard id < stringCount else { return "" }
         let entry = ParsedPageLayout.Offset.stringTable + Int(id) * ParsedPageLayout.stringEntrySize
-        let start = stringBytesOffset + Int(u32(entry))
-        return String(decoding: UnsafeRawBufferPointer(rebasing: storage.bytes[start..<start + Int(u32(entry + 4))]), as: UTF8.self)
+        let offset = Int(u32(entry))
+        let length = Int(u32(entry + 4))
+        guard offset <= stringBytesLength, length <= stringBytesLength - offset else { return "" }
+        let start = stringBytesOffset + offset
+        return String(decoding: UnsafeRawBufferPointer(rebasing: storage.bytes[start..<start + length]), as: UTF8.self)
     }
 
     private func optionalText(_ id: UInt32) -> String? { id < stringCount ? text(id) : nil }

@@ -13,6 +13,7 @@ struct ParsedPageEncoder {
     private var strings: [String] = []
     private var ids: [String: UInt32] = [:]
     private var projectNames: [String: Bool] = [:]
+    private var versions = VersionGrouping()
     let project: PackageName
 
     init(project: PackageName) {
@@ -27,7 +28,8 @@ struct ParsedPageEncoder {
     private mutating func encode(_ files: [IndexFile], pageCredentials: ParsedURL.Credentials?, source: Source) -> [UInt8] {
         var records: [UInt8] = []
         records.reserveCapacity(files.count * ParsedPageLayout.recordSize)
-        for file in files { appendRecord(file, pageCredentials: pageCredentials, to: &records) }
+        for (record, file) in files.enumerated() { appendRecord(file, record: record, pageCredentials: pageCredentials, to: &records) }
+        let (versionTable, grouped, versionCount, groupedCount) = versions.encoded()
 
         var table: [UInt8] = []
         var stringBytes: [UInt8] = []
@@ -40,9 +42,13 @@ struct ParsedPageEncoder {
         append(UInt32(files.count), to: &payload)
         append(UInt32(strings.count), to: &payload)
         append(UInt32(stringBytes.count), to: &payload)
+        append(UInt32(versionCount), to: &payload)
+        append(UInt32(groupedCount), to: &payload)
         append(UInt32(0), to: &payload)
         payload += table
         payload += records
+        payload += versionTable
+        payload += grouped
         payload += stringBytes
 
         var header = ParsedPageLayout.magic
@@ -54,7 +60,7 @@ struct ParsedPageEncoder {
         return header + payload
     }
 
-    private mutating func appendRecord(_ file: IndexFile, pageCredentials: ParsedURL.Credentials?, to records: inout [UInt8]) {
+    private mutating func appendRecord(_ file: IndexFile, record: Int, pageCredentials: ParsedURL.Credentials?, to records: inout [UInt8]) {
         let facts = filenameFacts(file.filename)
         var flags: UInt8 = 0
         let urlText: String
@@ -84,11 +90,15 @@ struct ParsedPageEncoder {
         append(file.requiresPython.map { id($0) } ?? ParsedPageLayout.none, to: &records)
         append(yank, to: &records)
         append(metadata, to: &records)
-        append(facts.version.map { id($0) } ?? ParsedPageLayout.none, to: &records)
+        let versionID = facts.version.map { id($0) }
+        append(versionID ?? ParsedPageLayout.none, to: &records)
         append(facts.triple.map { id($0) } ?? ParsedPageLayout.none, to: &records)
         records += [facts.kind.rawValue, flags, 0, 0, 0, 0, 0, 0]
         append(UInt64(bitPattern: file.uploadTime?.microsecondsSinceEpoch ?? 0), to: &records)
         append(UInt64(bitPattern: file.size ?? 0), to: &records)
+        if let text = facts.version, let versionID, facts.kind != .foreign {
+            versions.add(record: record, versionText: text, textID: versionID, kind: facts.kind, tagTriple: facts.triple, uploadTime: file.uploadTime)
+        }
     }
 
     /// `alg=hex,alg=hex`, sorted by algorithm; `ParsedFiles` splits it back.
@@ -141,6 +151,10 @@ struct ParsedPageEncoder {
     }
 
     private func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        appendLittleEndian(value, to: &bytes)
     }
+}
+
+func appendLittleEndian<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
 }

@@ -21,6 +21,12 @@ public struct VersionListing: Sendable {
         }
     }
 
+    /// Versions already sorted newest first (a provider's stored order), taken as they are.
+    public init(newestFirst versions: [Version], files: @escaping @Sendable (Int) -> [DistributionFile]) {
+        self.versions = versions
+        self.filesAt = files
+    }
+
     /// Versions whose files are already built.
     public init(_ listed: [CandidateVersion]) {
         let files = listed.map(\.files)
