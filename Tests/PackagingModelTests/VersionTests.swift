@@ -102,6 +102,27 @@ import Testing
 }
 
 @Suite struct VersionEdgeCaseTests {
+    /// Plain releases take a shortcut past the grammar: it must read them exactly as the grammar
+    /// does (compared through a spelling the shortcut does not take), and leave the rest to it.
+    @Test(arguments: ["0", "1.0", "01.002.3", "2026.12.4", "1.2.3.4.5.6", "999999999999999999"])
+    func plainReleasesReadAsTheGrammarReadsThem(text: String) throws {
+        let shortcut = try Version(text)
+        let grammar = try Version("v" + text)
+        #expect(shortcut == grammar && shortcut.release == grammar.release && shortcut.description == grammar.description)
+        #expect(Version.plainRelease(text.utf8) != nil)
+    }
+
+    @Test(arguments: ["", ".", "1.", ".1", "1..2", "1.a", "1 ", "1.0+local", "9999999999999999999"])
+    func textsThatAreNotPlainReleasesAreLeftToTheGrammar(text: String) {
+        #expect(Version.plainRelease(text.utf8) == nil)
+    }
+
+    @Test func numbersTooLargeForTheShortcutStillParseOrFailAsBefore() throws {
+        #expect(try Version("9223372036854775807").release == [Int.max])
+        #expect(throws: VersionParseError.self) { try Version("9223372036854775808") }
+        #expect(throws: VersionParseError.self) { try Version("1..2") }
+        #expect(throws: VersionParseError.self) { try Version("1.") }
+    }
     @Test func rcAndCAreEqual() throws {
         #expect(try Version("1.0rc1") == Version("1.0c1"))
     }

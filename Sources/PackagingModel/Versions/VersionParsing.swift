@@ -4,6 +4,12 @@ extension Version {
     /// `c`/`pre`/`preview`, `rev`/`r`, implicit numbers, `1.0-1`, and surrounding
     /// whitespace.
     public init(_ string: String) throws(VersionParseError) {
+        // Most versions on an index page are plain releases (`2.31.0`): read those in one pass
+        // over the bytes, the grammar below being for everything else.
+        if let release = Self.plainRelease(string.utf8) {
+            self.init(unchecked: 0, release: release, pre: nil, post: nil, dev: nil, local: nil)
+            return
+        }
         let scalars = Array(string.unicodeScalars)
         var lower = 0
         var upper = scalars.count
@@ -53,5 +59,31 @@ extension Version {
         let dev = try scanned.devDigits.map { digits throws(VersionParseError) in try number(digits) }
         let local = scanned.localParts.map { parts in parts.map { LocalSegment(raw: String(scalars: scalars[$0])) } }
         self.init(unchecked: epoch, release: release, pre: pre, post: post, dev: dev, local: local)
+    }
+
+    /// The numbers of a text made only of dot-separated decimal numbers (each under 19 digits,
+    /// so it fits an `Int`); nil for anything else.
+    static func plainRelease(_ text: String.UTF8View) -> [Int]? {
+        var release: [Int] = []
+        var value = 0
+        var digits = 0
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 18 else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: "."):
+                guard digits > 0 else { return nil }
+                release.append(value)
+                value = 0
+                digits = 0
+            default:
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        release.append(value)
+        return release
     }
 }
