@@ -5,7 +5,7 @@ import SystemSupport
 /// `kiln build TREE`: the sdist, then the wheel built from that sdist (as `python -m build` does),
 /// so the wheel is what a user of the sdist would get.
 struct BuildCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build an sdist, then a wheel from that sdist.")
+    static let configuration = CommandConfiguration(commandName: "build", _superCommandName: LeafCommandParsing.rootName, abstract: "Build an sdist, then a wheel from that sdist.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var python: PythonOption

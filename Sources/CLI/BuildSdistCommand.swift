@@ -4,7 +4,7 @@ import SystemSupport
 
 /// `kiln build-sdist TREE`: the backend's build_sdist.
 struct BuildSdistCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build-sdist", abstract: "Build an sdist from a source tree.")
+    static let configuration = CommandConfiguration(commandName: "build-sdist", _superCommandName: LeafCommandParsing.rootName, abstract: "Build an sdist from a source tree.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var python: PythonOption

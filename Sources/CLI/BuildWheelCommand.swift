@@ -7,7 +7,7 @@ import SystemSupport
 /// `kiln build-wheel SOURCE`: a wheel from an sdist, a source tree or `name==version`.
 struct BuildWheelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build-wheel", abstract: "Build a wheel from an sdist, a source tree or name==version.")
+        commandName: "build-wheel", _superCommandName: LeafCommandParsing.rootName, abstract: "Build a wheel from an sdist, a source tree or name==version.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var python: PythonOption

@@ -6,7 +6,7 @@ import SystemSupport
 /// `kiln compile`: resolve requirements for one interpreter and print sorted `name==version` pins.
 struct CompileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compile", abstract: "Resolve requirements and print pinned name==version lines.")
+        commandName: "compile", _superCommandName: LeafCommandParsing.rootName, abstract: "Resolve requirements and print pinned name==version lines.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var python: PythonOption

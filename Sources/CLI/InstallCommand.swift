@@ -6,7 +6,7 @@ import SystemSupport
 /// `-r`/`-c` files) are resolved first (InstallRequirementsRun.swift).
 struct InstallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "install", abstract: "Install packages (requirements or wheel files) into an environment.")
+        commandName: "install", _superCommandName: LeafCommandParsing.rootName, abstract: "Install packages (requirements or wheel files) into an environment.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var environment: EnvironmentOptions

@@ -3,7 +3,7 @@ import ArgumentParser
 @main
 struct Kiln: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "kiln",
+        commandName: LeafCommandParsing.rootName,
         abstract: "Build Python source distributions into wheels, and install them.",
         version: KilnVersion.current,
         // One line per subcommand; each lives in its own file.

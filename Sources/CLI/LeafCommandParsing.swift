@@ -10,7 +10,16 @@ import ArgumentParser
 /// Anything the root handles differently — help, version, completion requests, a command with
 /// subcommands of its own — takes the root path, and so does a command line the leaf rejects, so
 /// every message and exit code stays the root's.
+///
+/// Parsed as a root, a command also checks whether the command line asks for a completion
+/// script, by parsing it twice more as the completion pseudo-commands (a third of a leaf parse).
+/// Such a request never reaches this path, so each direct leaf names `kiln` as its
+/// `_superCommandName`, which ArgumentParser reads as "not a root of its own" and skips that
+/// check for; from the real root it reads only the root's own (nil), so help, usage and
+/// completion scripts are unchanged.
 enum LeafCommandParsing {
+    static let rootName = "kiln"
+
     /// Arguments that the root answers itself (help, version, completion scripts, help dumps).
     private static let rootAnswered: Set<String> = [
         "-h", "--help", "-help", "help", "--version",

@@ -4,7 +4,7 @@ import Install
 /// `kiln list [--format columns|freeze|json]`
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the distributions installed in an environment.")
+        commandName: "list", _superCommandName: LeafCommandParsing.rootName, abstract: "List the distributions installed in an environment.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case columns, freeze, json }
 

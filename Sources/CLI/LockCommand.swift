@@ -9,7 +9,7 @@ import SystemSupport
 /// pylock.toml (PEP 751) with a marker per entry.
 struct LockCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lock", abstract: "Lock a project's dependencies for every Python it supports into pylock.toml.")
+        commandName: "lock", _superCommandName: LeafCommandParsing.rootName, abstract: "Lock a project's dependencies for every Python it supports into pylock.toml.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var candidates: CandidateFileOptions

@@ -9,7 +9,7 @@ import SystemSupport
 /// `kiln sync`: make an environment hold exactly what a pylock.toml lists for its interpreter.
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sync", abstract: "Install exactly the entries of a pylock.toml that apply to an environment's interpreter.")
+        commandName: "sync", _superCommandName: LeafCommandParsing.rootName, abstract: "Install exactly the entries of a pylock.toml that apply to an environment's interpreter.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var environment: EnvironmentOptions

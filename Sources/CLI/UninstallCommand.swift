@@ -5,7 +5,7 @@ import PackagingModel
 /// `kiln uninstall NAME...`
 struct UninstallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "uninstall", abstract: "Remove installed distributions (by RECORD), all or none.")
+        commandName: "uninstall", _superCommandName: LeafCommandParsing.rootName, abstract: "Remove installed distributions (by RECORD), all or none.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var environment: EnvironmentOptions

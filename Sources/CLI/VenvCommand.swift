@@ -5,7 +5,7 @@ import Python
 /// `kiln venv PATH [--python REQ] [--seed]`
 struct VenvCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "venv", abstract: "Create a virtual environment (written directly; no `python -m venv`).")
+        commandName: "venv", _superCommandName: LeafCommandParsing.rootName, abstract: "Create a virtual environment (written directly; no `python -m venv`).")
 
     @OptionGroup var global: GlobalOptions
 

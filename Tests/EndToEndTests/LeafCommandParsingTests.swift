@@ -27,4 +27,16 @@ import TestSupport
         #expect(leaf.stderr.contains("give requirements or -r FILE"))
         #expect(leaf.stderr.contains("kiln compile"))
     }
+
+    /// The leaves name `kiln` as their super-command only to skip a check on the leaf path:
+    /// completion scripts and help read from the root as before.
+    @Test func completionScriptsAndHelpAreTheRootsAnswers() throws {
+        let root = try KilnBinary.run(["--generate-completion-script", "bash"])
+        #expect(root.status == 0 && root.stdout.contains("compile"))
+        let fromLeaf = try KilnBinary.run(["compile", "--generate-completion-script", "bash"])
+        #expect(fromLeaf.status == 0 && fromLeaf.stdout == root.stdout)
+        let help = try KilnBinary.run(["help", "compile"])
+        #expect(help.status == 0 && help.stdout == (try KilnBinary.run(["compile", "--help"])).stdout)
+        #expect(help.stdout.contains("USAGE: kiln compile") && !help.stdout.contains("kiln kiln"))
+    }
 }
