@@ -9,6 +9,23 @@ extension Tag {
     public static func parseCompressedSet(
         _ text: String, limit: Int = defaultExpansionLimit
     ) throws(TagParseError) -> [Tag] {
+        let members = try compressedSetMembers(text, limit: limit)
+        var seen: Set<Tag> = []
+        var result: [Tag] = []
+        for interpreter in members[0] {
+            for abi in members[1] {
+                for platform in members[2] {
+                    let tag = Tag(unchecked: interpreter, abi, platform)
+                    if seen.insert(tag).inserted { result.append(tag) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The dot-separated members of each of the three parts of a compressed tag set, lowercased,
+    /// once the set is known to be well formed (what `parseCompressedSet` expands).
+    static func compressedSetMembers(_ text: String, limit: Int = defaultExpansionLimit) throws(TagParseError) -> [[String]] {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         let roles = ["interpreter", "ABI", "platform"]
         let members = parts.map { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
@@ -25,17 +42,6 @@ extension Tag {
         for interpreter in members[0] where !isIdentifier(interpreter) {
             throw .invalidInterpreter(tag: text, interpreter: interpreter)
         }
-
-        var seen: Set<Tag> = []
-        var result: [Tag] = []
-        for interpreter in members[0] {
-            for abi in members[1] {
-                for platform in members[2] {
-                    let tag = Tag(unchecked: interpreter.lowercased(), abi.lowercased(), platform.lowercased())
-                    if seen.insert(tag).inserted { result.append(tag) }
-                }
-            }
-        }
-        return result
+        return members.map { $0.map { $0.lowercased() } }
     }
 }

@@ -18,7 +18,7 @@ final class TagRankCache: Sendable {
         if let known = ranks.withLock({ $0[triple] }) { return known }
         // The tag set alone: a whole wheel file name would also parse and check a name and a
         // version, for each of the hundreds of triples a compiled project's page holds.
-        let parsed: Int?? = (try? Tag.parseCompressedSet(triple)).map { tags.bestRank(of: $0) }
+        let parsed: Int?? = try? tags.bestRank(ofCompressedSet: triple)
         ranks.withLock { $0[triple] = parsed }
         return parsed
     }
