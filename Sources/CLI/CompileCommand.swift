@@ -56,6 +56,8 @@ struct CompileCommand: AsyncParsableCommand {
                         let lines = await PinsFormatter.lines(outcome, generateHashes: generateHashes)
                         await outcome.provider.finish()
                         if reuse { stored.store(lines, for: inputs, pagesRead: index.pagesRead) }
+                        // Only the lines are left to write: the resolution is not freed, the process ends.
+                        ProcessLifetime.keepUntilExit(outcome)
                         return lines
                     }
                 }
