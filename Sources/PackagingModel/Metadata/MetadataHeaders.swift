@@ -15,6 +15,16 @@ public struct MetadataHeaders: Sendable, Equatable {
         public let value: String
         /// The 1-based line the field starts on, for error messages.
         public let line: Int
+        /// The name lowercased, what lookups compare: once per field, not once per lookup
+        /// (a reader asks for a few dozen names among as many fields).
+        let key: String
+
+        init(name: String, value: String, line: Int) {
+            self.name = name
+            self.value = value
+            self.line = line
+            self.key = name.lowercased()
+        }
     }
 
     /// The fields in file order; repeated fields appear once per occurrence.
@@ -130,13 +140,13 @@ public struct MetadataHeaders: Sendable, Equatable {
     /// Every occurrence of a field, matched case-insensitively.
     public func fields(named name: String) -> [Field] {
         let wanted = name.lowercased()
-        return fields.filter { $0.name.lowercased() == wanted }
+        return fields.filter { $0.key == wanted }
     }
 
     /// The first value of a field, or nil.
     public func value(of name: String) -> String? {
         let wanted = name.lowercased()
-        return fields.first { $0.name.lowercased() == wanted }?.value
+        return fields.first { $0.key == wanted }?.value
     }
 
     /// `Name: value` → (`Name`, `value`). A header name is printable ASCII without a colon
