@@ -1,12 +1,8 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Cache
 import SystemSupport
 
-/// Probe reports kept in the cache's `interpreters-v1` bucket, one JSON file per interpreter path.
+/// Probe reports kept in the cache's `interpreters-v1` bucket, one file per interpreter path
+/// (`ProbeCacheCodec`).
 ///
 /// An entry is used only while the interpreter is still the same file: the path must resolve to
 /// the same real path with the same inode, size and times (so a venv whose `python` now links to
@@ -17,7 +13,7 @@ struct ProbeCache: Sendable {
     let directory: String
 
     /// What identifies the interpreter behind a path at one moment.
-    struct Fingerprint: Codable, Equatable, Sendable {
+    struct Fingerprint: Equatable, Sendable {
         var realPath: String
         var status: FileStatus
         /// SHA-256 of the `pyvenv.cfg` of the environment the path sits in, if it is one.
@@ -32,20 +28,21 @@ struct ProbeCache: Sendable {
         }
     }
 
-    struct Entry: Codable, Sendable {
+    struct Entry: Equatable, Sendable {
         var path: String
         var fingerprint: Fingerprint
         var report: ProbeReport
     }
 
     func entryPath(for path: String) -> String {
-        FileSystem.join(directory, CacheKey.digest(path) + ".json")
+        FileSystem.join(directory, CacheKey.digest(path) + ".probe")
     }
 
     /// The cached report for `path` if it still describes the file there now.
     func lookup(_ path: String, fingerprint: Fingerprint) -> ProbeReport? {
         guard let bytes = try? FileSystem.readBytes(entryPath(for: path)),
-            let entry = try? JSONDecoder().decode(Entry.self, from: Data(bytes)),
+            let text = String(validating: bytes, as: UTF8.self),
+            let entry = ProbeCacheCodec.decode(text[...]),
             entry.path == path, entry.fingerprint == fingerprint,
             entry.report.probeFormat == ProbeReport.currentFormat
         else { return nil }
@@ -55,8 +52,7 @@ struct ProbeCache: Sendable {
     /// Best effort: a cache that cannot be written only costs the next run a probe.
     func store(_ report: ProbeReport, for path: String, fingerprint: Fingerprint) {
         let entry = Entry(path: path, fingerprint: fingerprint, report: report)
-        guard let data = try? JSONEncoder().encode(entry) else { return }
         try? FileSystem.createDirectories(directory)
-        try? FileSystem.writeAtomically(Array(data), to: entryPath(for: path))
+        try? FileSystem.writeAtomically(Array(ProbeCacheCodec.encode(entry).utf8), to: entryPath(for: path))
     }
 }

@@ -21,6 +21,23 @@ public struct FileStatus: Equatable, Hashable, Sendable, Codable {
     /// How many names (hard links) the file has.
     public let linkCount: UInt64
 
+    /// A status as recorded earlier (a cache entry that identifies a file by it).
+    public init(
+        kind: Kind, device: UInt64, inode: UInt64, size: Int64, modificationSeconds: Int64, modificationNanoseconds: Int64,
+        changeSeconds: Int64, changeNanoseconds: Int64, mode: UInt32, linkCount: UInt64
+    ) {
+        self.kind = kind
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modificationSeconds = modificationSeconds
+        self.modificationNanoseconds = modificationNanoseconds
+        self.changeSeconds = changeSeconds
+        self.changeNanoseconds = changeNanoseconds
+        self.mode = mode
+        self.linkCount = linkCount
+    }
+
     /// `stat` of `path`, following symlinks unless `followSymlinks` is false; nil if it does not exist.
     public static func of(_ path: String, followSymlinks: Bool = true) throws(SystemCallError) -> FileStatus? {
         var info = stat()

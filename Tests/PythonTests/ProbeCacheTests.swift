@@ -16,9 +16,9 @@ import TestSupport
     /// Marks the cached report so a test can tell a cache hit from a fresh probe.
     private func tamper(_ cache: ProbeCache, _ path: String) throws {
         let entryPath = cache.entryPath(for: path)
-        var entry = try JSONDecoder().decode(ProbeCache.Entry.self, from: Data(contentsOf: URL(fileURLWithPath: entryPath)))
+        var entry = try #require(ProbeCacheCodec.decode(try String(contentsOfFile: entryPath, encoding: .utf8)[...]))
         entry.report.implementationVersion = "from-the-cache"
-        try JSONEncoder().encode(entry).write(to: URL(fileURLWithPath: entryPath))
+        try ProbeCacheCodec.encode(entry).write(toFile: entryPath, atomically: true, encoding: .utf8)
     }
 
     @Test func reusesAnUnchangedInterpreter() async throws {
@@ -111,5 +111,33 @@ import TestSupport
             }
         }
         #expect(FileManager.default.fileExists(atPath: ProbeCache(directory: cacheDirectory).entryPath(for: python37)))
+    }
+
+    /// Every probed interpreter's entry reads back as written; a damaged entry reads as none.
+    @Test func entriesReadBackExactlyAndDamagedOnesAreRefused() async throws {
+        let pythons = ["3.8", "3.12", "3.13"].compactMap { PyenvInterpreters.path(for: $0) }
+        try #require(!pythons.isEmpty, "pyenv has no Python 3.8, 3.12 or 3.13 installed; skipping")
+        let directory = try TemporaryDirectory()
+        let cache = ProbeCache(directory: directory.file("interpreters-v1"))
+        let inspector = InterpreterInspector(cacheDirectory: directory.file("interpreters-v1"))
+        for python in pythons {
+            _ = try await inspector.inspect(python)
+            let text = try String(contentsOfFile: cache.entryPath(for: python), encoding: .utf8)
+            let entry = try #require(ProbeCacheCodec.decode(text[...]), "\(python)")
+            #expect(ProbeCacheCodec.encode(entry) == text)
+            #expect(entry.report.markers?["python_full_version"] != nil && entry.report.versionInfo?.count == 5)
+            // Cut anywhere but at the very end, or with a line changed, it is not an entry.
+            for cut in [0, 10, text.count / 3, text.count / 2, text.count - 1] {
+                #expect(ProbeCacheCodec.decode(text.prefix(cut)) == nil, "cut to \(cut)")
+            }
+            #expect(ProbeCacheCodec.decode((text.replacingOccurrences(of: "probe_format 1", with: "probe_format x"))[...]) == nil)
+            #expect(ProbeCacheCodec.decode((text + "executable \\q\n")[...]) == nil)
+        }
+    }
+
+    @Test(arguments: ["", " ", "a b", "back\\slash", "new\nline", "\\s", "é ü"])
+    func tokensRoundTrip(text: String) {
+        #expect(ProbeCacheCodec.unescape(ProbeCacheCodec.escape(text)[...]) == text)
+        #expect(!ProbeCacheCodec.escape(text).contains(" ") && !ProbeCacheCodec.escape(text).contains("\n"))
     }
 }
