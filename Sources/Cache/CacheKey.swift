@@ -11,6 +11,6 @@ public enum CacheKey {
     /// A component is safe if it cannot climb out of its bucket or name a hidden/temporary file.
     public static func isSafeComponent(_ component: String) -> Bool {
         !component.isEmpty && component != "." && component != ".." && !component.hasPrefix(".")
-            && !component.contains("/") && !component.utf8.contains(0) && component.utf8.count <= 255
+            && !component.utf8.contains(UInt8(ascii: "/")) && !component.utf8.contains(0) && component.utf8.count <= 255
     }
 }

@@ -11,7 +11,7 @@ public struct SHA256Hasher: ~Copyable {
     public init() {
         // EVP_MD_CTX_new only fails when memory is exhausted; there is nothing to recover then.
         guard let context = EVP_MD_CTX_new() else { preconditionFailure("EVP_MD_CTX_new failed") }
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        EVP_DigestInit_ex(context, FetchedSHA256.shared.implementation ?? EVP_sha256(), nil)
         self.context = context
     }
 
@@ -39,14 +39,14 @@ public struct SHA256Hasher: ~Copyable {
     }
 
     public static func hex(_ bytes: [UInt8]) -> String {
-        let digits: [Character] = Array("0123456789abcdef")
-        var out = ""
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
         for byte in bytes {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0x0F)])
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func hexDigest(of bytes: [UInt8]) -> String {
@@ -61,5 +61,17 @@ public struct SHA256Hasher: ~Copyable {
         var hasher = SHA256Hasher()
         try FileSystem.forEachChunk(of: path, chunkSize: 1 << 20) { hasher.update($0) }
         return hasher.finalizeHex()
+    }
+}
+
+/// OpenSSL 3 looks up the provider's implementation behind the legacy `EVP_sha256()` again on
+/// every digest it starts; cache keys hash a short text each, hundreds per command, so the
+/// implementation is fetched once and kept for the life of the process (it is never changed).
+private final class FetchedSHA256: @unchecked Sendable {
+    static let shared = FetchedSHA256()
+    let implementation: OpaquePointer?
+
+    private init() {
+        implementation = EVP_MD_fetch(nil, "SHA256", nil)
     }
 }
