@@ -21,6 +21,31 @@ import Testing
         #expect(try await rig.pins(["a"]) == ["a==2.0", "b==1.5", "c==1.0", "d==0.1"])
     }
 
+    /// A cold run fetches the pages of the likely first pick's unconditional dependencies as soon
+    /// as its metadata is in, and theirs in turn, before the resolver asks; not those behind a
+    /// marker.
+    @Test func pagesOfTheLikelyPicksDependenciesAreFetchedBeforeTheResolverAsks() async throws {
+        let repository = try PackageRepository()
+        try repository.wheel("top", "1.0", requires: ["mid>=1", "never; python_version < '3'"])
+        try repository.wheel("mid", "1.0", requires: ["leaf"])
+        try repository.wheel("leaf", "1.0")
+        try repository.wheel("never", "1.0")
+        let rig = try await ServicesTestRig(repository)
+        let provider = IndexMetadataProvider(index: try rig.index(), tags: ServicesTestRig.target.tags, pythonVersion: try Version("3.12.1"))
+        _ = try await provider.listing(of: try PackageName("top"))
+        // Only top was asked for; leaf comes through mid's own likely pick.
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(20)
+        while try rig.server.requests(for: "/simple/leaf/").isEmpty, clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(try rig.server.requests(for: "/simple/mid/").count == 1)
+        #expect(try rig.server.requests(for: "/simple/leaf/").count == 1)
+        // Started (had it been) before mid's page, so it would have been asked for by now.
+        #expect(try rig.server.requests(for: "/simple/never/").isEmpty)
+        await provider.finish()
+    }
+
     @Test func wheelsOfOtherPlatformsAndRequiresPythonAreNotCandidates() async throws {
         let repository = try PackageRepository()
         try repository.wheel("native", "1.0")

@@ -1,8 +1,13 @@
 import PackagingModel
 
 /// Writes the binary form of a project's files (`ParsedPageLayout`). Runs once per response
-/// received (or per stored response whose parsed form is missing or stale), so it favours
-/// simplicity over speed; reading is the hot path.
+/// received (or per stored response whose parsed form is missing or stale): on a cold run it is
+/// on the path of every page, so the page readers feed it texts as bytes (`add(_:)`) and it
+/// builds no `String` for a text it has seen before.
+///
+/// Both ways in go through `add(_:)`, one record at a time, and `finish(source:)` assembles the
+/// page: files given as values (`add(_ files:)`) and the byte-level JSON reader
+/// (`JSONPageScanner`) produce the same bytes for the same page.
 struct ParsedPageEncoder {
     /// Length and SHA-256 (32 raw bytes) of the response body the files were parsed from.
     struct Source {
@@ -10,46 +15,96 @@ struct ParsedPageEncoder {
         let digest: [UInt8]
     }
 
-    private var strings: [String] = []
-    private var ids: [String: UInt32] = [:]
-    private var projectNames: [String: Bool] = [:]
-    private var versions = VersionGrouping()
     let project: PackageName
+    /// The page URL's credentials: a file URL carrying the same ones is stored without them.
+    let pageCredentials: ParsedURL.Credentials?
+    private let projectName: [UInt8]
+    private var strings = PageStringInterner()
+    private var records: [UInt8] = []
+    private var fileCount = 0
+    private var versions = VersionGrouping()
 
-    init(project: PackageName) {
+    init(project: PackageName, pageCredentials: ParsedURL.Credentials?) {
         self.project = project
+        self.pageCredentials = pageCredentials
+        projectName = Array(project.normalized.utf8)
     }
 
     static func encode(_ files: [IndexFile], project: PackageName, pageCredentials: ParsedURL.Credentials?, source: Source) -> [UInt8] {
-        var encoder = ParsedPageEncoder(project: project)
-        return encoder.encode(files, pageCredentials: pageCredentials, source: source)
+        var encoder = ParsedPageEncoder(project: project, pageCredentials: pageCredentials)
+        encoder.add(files)
+        return encoder.finish(source: source)
     }
 
-    private mutating func encode(_ files: [IndexFile], pageCredentials: ParsedURL.Credentials?, source: Source) -> [UInt8] {
-        var records: [UInt8] = []
-        records.reserveCapacity(files.count * ParsedPageLayout.recordSize)
-        for (record, file) in files.enumerated() { appendRecord(file, record: record, pageCredentials: pageCredentials, to: &records) }
-        let (versionTable, grouped, versionCount, groupedCount) = versions.encoded()
-
-        var table: [UInt8] = []
-        var stringBytes: [UInt8] = []
-        for text in strings {
-            append(UInt32(stringBytes.count), to: &table)
-            append(UInt32(text.utf8.count), to: &table)
-            stringBytes.append(contentsOf: text.utf8)
+    /// Files given as values (a page parsed into `IndexFile`s, a find-links directory, tests).
+    mutating func add(_ files: [IndexFile]) {
+        var scratch: [UInt8] = []
+        for file in files {
+            scratch.removeAll(keepingCapacity: true)
+            let fields = Self.fields(of: file, pageCredentials: pageCredentials, into: &scratch)
+            scratch.withUnsafeBytes { buffer in
+                add(fields.map { $0.bytes(body: UnsafeRawBufferPointer(start: nil, count: 0), scratch: buffer) })
+            }
         }
+    }
+
+    /// Appends one file's record. The order texts are interned in decides their ids, so it is
+    /// the same for every caller.
+    mutating func add(_ file: ListedFileFields<UnsafeRawBufferPointer>) {
+        let facts = filenameFacts(file.filename)
+        let yank: UInt32 = switch file.yank {
+        case .notYanked: ParsedPageLayout.none
+        case .reason(let reason): strings.id(reason)
+        case .withoutReason: ParsedPageLayout.yankedWithoutReason
+        }
+        let metadata = file.coreMetadata.map { strings.id($0) } ?? ParsedPageLayout.none
+        var flags: UInt8 = 0
+        if file.urlTakesPageCredentials { flags |= ParsedPageLayout.Flag.pageCredentials }
+        if file.uploadTime != nil { flags |= ParsedPageLayout.Flag.hasUploadTime }
+        if file.size != nil { flags |= ParsedPageLayout.Flag.hasSize }
+        append(strings.id(file.filename), to: &records)
+        append(strings.id(file.url), to: &records)
+        append(file.hashes.map { strings.id($0) } ?? ParsedPageLayout.none, to: &records)
+        append(file.requiresPython.map { strings.id($0) } ?? ParsedPageLayout.none, to: &records)
+        append(yank, to: &records)
+        append(metadata, to: &records)
+        let version: UInt32 = switch facts.version {
+        case .none: ParsedPageLayout.none
+        case .slice(let range): strings.id(UnsafeRawBufferPointer(rebasing: file.filename[range]))
+        case .normalized(let text): strings.id(text)
+        }
+        append(version, to: &records)
+        let triple = facts.triple.map { strings.id(UnsafeRawBufferPointer(rebasing: file.filename[$0])) }
+        append(triple ?? ParsedPageLayout.none, to: &records)
+        records += [facts.kind.rawValue, flags, 0, 0, 0, 0, 0, 0]
+        append(UInt64(bitPattern: file.uploadTime ?? 0), to: &records)
+        append(UInt64(bitPattern: file.size ?? 0), to: &records)
+        if facts.kind != .foreign, version != ParsedPageLayout.none {
+            let strings = self.strings
+            versions.add(record: fileCount, versionID: version, tripleID: triple, uploadTime: file.uploadTime, text: strings.text)
+        }
+        fileCount += 1
+    }
+
+    /// The whole parsed page: header tied to `source`, counts, string table, records, strings.
+    func finish(source: Source) -> [UInt8] {
         var payload: [UInt8] = []
-        append(UInt32(files.count), to: &payload)
+        payload.reserveCapacity(ParsedPageLayout.countsSize + strings.count * ParsedPageLayout.stringEntrySize + records.count + strings.bytes.count)
+        append(UInt32(fileCount), to: &payload)
         append(UInt32(strings.count), to: &payload)
-        append(UInt32(stringBytes.count), to: &payload)
-        append(UInt32(versionCount), to: &payload)
-        append(UInt32(groupedCount), to: &payload)
+        append(UInt32(strings.bytes.count), to: &payload)
+        let versionTable = versions.encoded()
+        append(UInt32(versionTable.versionCount), to: &payload)
+        append(UInt32(versionTable.groupedCount), to: &payload)
         append(UInt32(0), to: &payload)
-        payload += table
+        for span in strings.spans {
+            append(span.start, to: &payload)
+            append(span.count, to: &payload)
+        }
         payload += records
-        payload += versionTable
-        payload += grouped
-        payload += stringBytes
+        payload += versionTable.table
+        payload += versionTable.grouped
+        payload += strings.bytes
 
         var header = ParsedPageLayout.magic
         append(ParsedPageLayout.formatVersion, to: &header)
@@ -60,45 +115,37 @@ struct ParsedPageEncoder {
         return header + payload
     }
 
-    private mutating func appendRecord(_ file: IndexFile, record: Int, pageCredentials: ParsedURL.Credentials?, to records: inout [UInt8]) {
-        let facts = filenameFacts(file.filename)
-        var flags: UInt8 = 0
-        let urlText: String
-        if file.url.credentials == nil {
-            urlText = file.url.requestString
-        } else if file.url.credentials == pageCredentials {
-            urlText = file.url.requestString
-            flags |= ParsedPageLayout.Flag.pageCredentials
-        } else {
-            // The link carried its own credentials: they are in the page body already.
-            urlText = file.url.serialized(userinfo: Self.userinfo(file.url.credentials), includeFragment: false)
+    // MARK: texts of a file given as a value
+
+    private static func fields(of file: IndexFile, pageCredentials: ParsedURL.Credentials?, into scratch: inout [UInt8]) -> ListedFileFields<FieldText> {
+        func text(_ value: String) -> FieldText {
+            let start = scratch.count
+            scratch.append(contentsOf: value.utf8)
+            return .scratch(start..<scratch.count)
         }
-        let yank: UInt32 = switch file.yanked {
-        case .notYanked: ParsedPageLayout.none
-        case .yanked(let reason?): id(reason)
-        case .yanked(nil): ParsedPageLayout.yankedWithoutReason
+        let url = storedURL(file.url, pageCredentials: pageCredentials)
+        let yank: ListedFileFields<FieldText>.Yank = switch file.yanked {
+        case .notYanked: .notYanked
+        case .yanked(let reason?): .reason(text(reason))
+        case .yanked(nil): .withoutReason
         }
-        let metadata: UInt32 = switch file.coreMetadata {
-        case .unavailable: ParsedPageLayout.none
-        case .available(let hashes): id(Self.text(of: hashes))
+        let metadata: FieldText? = switch file.coreMetadata {
+        case .unavailable: nil
+        case .available(let hashes): text(Self.text(of: hashes))
         }
-        if file.uploadTime != nil { flags |= ParsedPageLayout.Flag.hasUploadTime }
-        if file.size != nil { flags |= ParsedPageLayout.Flag.hasSize }
-        append(id(file.filename), to: &records)
-        append(id(urlText), to: &records)
-        append(file.hashes.isEmpty ? ParsedPageLayout.none : id(Self.text(of: file.hashes)), to: &records)
-        append(file.requiresPython.map { id($0) } ?? ParsedPageLayout.none, to: &records)
-        append(yank, to: &records)
-        append(metadata, to: &records)
-        let versionID = facts.version.map { id($0) }
-        append(versionID ?? ParsedPageLayout.none, to: &records)
-        append(facts.triple.map { id($0) } ?? ParsedPageLayout.none, to: &records)
-        records += [facts.kind.rawValue, flags, 0, 0, 0, 0, 0, 0]
-        append(UInt64(bitPattern: file.uploadTime?.microsecondsSinceEpoch ?? 0), to: &records)
-        append(UInt64(bitPattern: file.size ?? 0), to: &records)
-        if let text = facts.version, let versionID, facts.kind != .foreign {
-            versions.add(record: record, versionText: text, textID: versionID, kind: facts.kind, tagTriple: facts.triple, uploadTime: file.uploadTime)
-        }
+        return ListedFileFields(
+            filename: text(file.filename), url: text(url.text), urlTakesPageCredentials: url.takesPageCredentials,
+            hashes: file.hashes.isEmpty ? nil : text(Self.text(of: file.hashes)),
+            requiresPython: file.requiresPython.map(text), yank: yank, coreMetadata: metadata,
+            uploadTime: file.uploadTime?.microsecondsSinceEpoch, size: file.size)
+    }
+
+    /// How a file URL is stored: credentials never reach the cache unless the link itself carried
+    /// them (they are in the page body already); the page's own are given back when read.
+    static func storedURL(_ url: ParsedURL, pageCredentials: ParsedURL.Credentials?) -> (text: String, takesPageCredentials: Bool) {
+        if url.credentials == nil { return (url.requestString, false) }
+        if url.credentials == pageCredentials { return (url.requestString, true) }
+        return (url.serialized(userinfo: userinfo(url.credentials), includeFragment: false), false)
     }
 
     /// `alg=hex,alg=hex`, sorted by algorithm; `ParsedFiles` splits it back.
@@ -113,41 +160,60 @@ struct ParsedPageEncoder {
         return user + ":" + PercentEncoding.encodeUserinfo(password) + "@"
     }
 
+    // MARK: facts from the file name
+
+    private enum VersionText {
+        case none
+        /// Bytes of the file name, as written (a wheel).
+        case slice(Range<Int>)
+        /// A source distribution's version, normalised.
+        case normalized(String)
+    }
+
     /// Kind, version text and tag triple from a file name, as `ProjectFiles` will want them.
-    private mutating func filenameFacts(_ filename: String) -> (kind: ListedFileKind, version: String?, triple: String?) {
-        guard filename.hasSuffix(".whl") else {
-            guard let sdist = try? SdistFilename(filename, packageName: project), sdist.name == project else { return (.foreign, nil, nil) }
-            return (.sourceDistribution, sdist.version.description, nil)
+    private func filenameFacts(_ filename: UnsafeRawBufferPointer) -> (kind: ListedFileKind, version: VersionText, triple: Range<Int>?) {
+        let wheelSuffix = ".whl".utf8
+        guard filename.count >= wheelSuffix.count, filename[(filename.count - wheelSuffix.count)...].elementsEqual(wheelSuffix) else {
+            let text = String(decoding: filename, as: UTF8.self)
+            guard let sdist = try? SdistFilename(text, packageName: project), sdist.name == project else { return (.foreign, .none, nil) }
+            return (.sourceDistribution, .normalized(sdist.version.description), nil)
         }
         // name-version(-build)?-python-abi-platform.whl
-        let stem = filename.utf8.dropLast(4)
-        var dashes: [String.Index] = []
-        var index = stem.startIndex
-        while index < stem.endIndex {
-            if stem[index] == UInt8(ascii: "-") { dashes.append(index) }
-            index = stem.index(after: index)
+        let stemEnd = filename.count - wheelSuffix.count
+        var dashes: [Int] = []
+        for index in 0..<stemEnd where filename[index] == UInt8(ascii: "-") {
+            dashes.append(index)
+            if dashes.count > 5 { return (.foreign, .none, nil) }
         }
-        guard dashes.count == 4 || dashes.count == 5 else { return (.foreign, nil, nil) }
-        let name = String(filename[..<dashes[0]])
-        guard isProject(name) else { return (.foreign, nil, nil) }
-        let version = String(filename[filename.index(after: dashes[0])..<dashes[1]])
-        let triple = String(filename[filename.index(after: dashes[dashes.count - 3])..<stem.endIndex])
-        return (.wheel, version, triple)
+        guard dashes.count == 4 || dashes.count == 5, isProject(UnsafeRawBufferPointer(rebasing: filename[..<dashes[0]])) else {
+            return (.foreign, .none, nil)
+        }
+        return (.wheel, .slice(dashes[0] + 1..<dashes[1]), dashes[dashes.count - 3] + 1..<stemEnd)
     }
 
-    private mutating func isProject(_ text: String) -> Bool {
-        if let known = projectNames[text] { return known }
-        let matches = (try? PackageName(text)) == project
-        projectNames[text] = matches
-        return matches
-    }
-
-    private mutating func id(_ text: String) -> UInt32 {
-        if let known = ids[text] { return known }
-        let new = UInt32(strings.count)
-        strings.append(text)
-        ids[text] = new
-        return new
+    /// Whether `name` is a valid distribution name (PEP 508: ASCII letters and digits, with `-_.`
+    /// inside) whose PEP 503 form is this project's: what `PackageName(name) == project` says,
+    /// without building either.
+    private func isProject(_ name: UnsafeRawBufferPointer) -> Bool {
+        func isAlphanumeric(_ byte: UInt8) -> Bool { byte.isASCIILetter || byte.isASCIIDigit }
+        func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") }
+        guard let first = name.first, let last = name.last, isAlphanumeric(first), isAlphanumeric(last) else { return false }
+        var matched = 0
+        var index = 0
+        while index < name.count {
+            let byte = name[index]
+            if isSeparator(byte) {
+                while index < name.count, isSeparator(name[index]) { index += 1 }
+                guard matched < projectName.count, projectName[matched] == UInt8(ascii: "-") else { return false }
+            } else {
+                guard isAlphanumeric(byte), matched < projectName.count else { return false }
+                let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                guard projectName[matched] == lowered else { return false }
+                index += 1
+            }
+            matched += 1
+        }
+        return matched == projectName.count
     }
 
     private func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {

@@ -35,12 +35,7 @@ struct ParsedPages: Sendable {
     private func parse(_ page: PageFetcher.FoundPage, project: PackageName) async throws(IndexError) -> (files: ParsedFiles, source: PageFetcher.StoredPage?) {
 
         var (body, contentType, source) = try await fetcher.body(of: page)
-        let files: [IndexFile]
-        do {
-            files = try SimplePageParser.parse(body: body, contentType: contentType, pageURL: page.url)
-        } catch {
-            throw .page(error)
-        }
+        let encoder = try Self.encoder(body: body, contentType: contentType, pageURL: page.url, project: project)
         if let entry = source, entry.head.bodySHA256 == nil {
             // Stored before responses recorded their digest: store it again with one, so the
             // parsed form can be tied to it.
@@ -51,17 +46,49 @@ struct ParsedPages: Sendable {
         }
         guard let source, let digest = source.head.bodySHA256.flatMap(Self.digestBytes), source.head.bodyLength == body.count else {
             // Not cached (a `file://` page, a `no-store` response): nothing to tie a parsed form to.
-            return (ParsedFiles(files, project: project, pageCredentials: page.url.credentials), nil)
+            let unsourced = [UInt8](repeating: 0, count: 32)
+            let encoded = encoder.finish(source: .init(length: 0, digest: unsourced))
+            if let files = ParsedFiles(PageBytes.copying(encoded), sourceLength: 0, sourceDigest: unsourced, pageCredentials: page.url.credentials) {
+                return (files, nil)
+            }
+            return (try Self.filesParsedAgain(body: body, contentType: contentType, page: page, project: project), nil)
         }
-        let encoded = ParsedPageEncoder.encode(
-            files, project: project, pageCredentials: page.url.credentials, source: .init(length: body.count, digest: digest))
+        let encoded = encoder.finish(source: .init(length: body.count, digest: digest))
         if let path = try? store.parsedPath(for: source.key) {
             // Not flushed: lost in a crash, it is rebuilt from the response. A failed write only
             // costs the next run this parse, so it is not an error of this one.
             try? FileSystem.writeAtomically(encoded, to: path, flush: false)
         }
-        let parsed = ParsedFiles(PageBytes.copying(encoded), sourceLength: body.count, sourceDigest: digest, pageCredentials: page.url.credentials)
-        return (parsed ?? ParsedFiles(files, project: project, pageCredentials: page.url.credentials), source)
+        if let parsed = ParsedFiles(PageBytes.copying(encoded), sourceLength: body.count, sourceDigest: digest, pageCredentials: page.url.credentials) {
+            return (parsed, source)
+        }
+        return (try Self.filesParsedAgain(body: body, contentType: contentType, page: page, project: project), source)
+    }
+
+    /// The page's files, encoded: a JSON page read in place by `JSONPageScanner` when it can,
+    /// else (HTML, or JSON it leaves to the full parser) through `SimplePageParser`, which also
+    /// gives the error of a malformed page.
+    static func encoder(body: [UInt8], contentType: String?, pageURL: ParsedURL, project: PackageName) throws(IndexError) -> ParsedPageEncoder {
+        if SimplePageParser.isJSON(contentType: contentType), let encoder = JSONPageScanner.encoder(body: body, pageURL: pageURL, project: project) {
+            return encoder
+        }
+        var encoder = ParsedPageEncoder(project: project, pageCredentials: pageURL.credentials)
+        do {
+            encoder.add(try SimplePageParser.parse(body: body, contentType: contentType, pageURL: pageURL))
+        } catch {
+            throw .page(error)
+        }
+        return encoder
+    }
+
+    /// The files as values, should the encoded form not read back (it always should).
+    private static func filesParsedAgain(body: [UInt8], contentType: String?, page: PageFetcher.FoundPage, project: PackageName) throws(IndexError) -> ParsedFiles {
+        do {
+            let files = try SimplePageParser.parse(body: body, contentType: contentType, pageURL: page.url)
+            return ParsedFiles(files, project: project, pageCredentials: page.url.credentials)
+        } catch {
+            throw .page(error)
+        }
     }
 
     /// The parsed form stored for `stored`, if it is sound and derived from that response.

@@ -12,29 +12,23 @@ struct VersionGrouping {
 
     private var groups: [Group] = []
     private var groupOfVersion: [Version: Int] = [:]
-    /// Each distinct version text parsed once (nil: it does not parse).
-    private var parsedTexts: [String: Version?] = [:]
-    /// Whether each distinct tag triple parses.
-    private var triplesParse: [String: Bool] = [:]
+    /// The group of each distinct version text, by its string id (nil: it does not parse).
+    private var groupOfText: [UInt32: Int?] = [:]
+    /// Whether each distinct tag triple parses, by its string id.
+    private var triplesParse: [UInt32: Bool] = [:]
 
-    /// Adds one distribution of the project. Files whose version does not parse, or wheels
-    /// whose tags do not, cannot be installed and are left out of every version.
-    mutating func add(record: Int, versionText: String, textID: UInt32, kind: ListedFileKind, tagTriple: String?, uploadTime: Timestamp?) {
-        guard let version = parse(versionText) else { return }
-        if kind == .wheel {
-            guard let tagTriple, tagsParse(tagTriple) else { return }
+    /// Adds one distribution of the project (a wheel when it has a tag triple), its texts given
+    /// by string id and read through `text` the first time an id is seen. Files whose version
+    /// does not parse, or wheels whose tags do not, cannot be installed and are left out of
+    /// every version.
+    mutating func add(record: Int, versionID: UInt32, tripleID: UInt32?, uploadTime: Int64?, text: (UInt32) -> String) {
+        if let tripleID {
+            guard tagsParse(tripleID, text: text) else { return }
         }
-        let group: Int
-        if let known = groupOfVersion[version] {
-            group = known
-        } else {
-            group = groups.count
-            groups.append(Group(version: version, textID: textID))
-            groupOfVersion[version] = group
-        }
+        guard let group = group(ofText: versionID, text: text) else { return }
         groups[group].records.append(UInt32(record))
         if let uploadTime {
-            groups[group].earliestUpload = min(groups[group].earliestUpload, uploadTime.microsecondsSinceEpoch)
+            groups[group].earliestUpload = min(groups[group].earliestUpload, uploadTime)
         }
     }
 
@@ -58,17 +52,27 @@ struct VersionGrouping {
         return (table, grouped, order.count, groupedCount)
     }
 
-    private mutating func parse(_ text: String) -> Version? {
-        if let known = parsedTexts[text] { return known }
-        let parsed = try? Version(text)
-        parsedTexts[text] = parsed
-        return parsed
+    /// Texts naming one version (`1.0`, `1.0.0`) share its group, under the text seen first.
+    private mutating func group(ofText id: UInt32, text: (UInt32) -> String) -> Int? {
+        if let known = groupOfText[id] { return known }
+        var group: Int?
+        if let version = try? Version(text(id)) {
+            if let existing = groupOfVersion[version] {
+                group = existing
+            } else {
+                group = groups.count
+                groups.append(Group(version: version, textID: id))
+                groupOfVersion[version] = groups.count - 1
+            }
+        }
+        groupOfText[id] = .some(group)
+        return group
     }
 
-    private mutating func tagsParse(_ triple: String) -> Bool {
-        if let known = triplesParse[triple] { return known }
-        let parses = (try? Tag.parseCompressedSet(triple)) != nil
-        triplesParse[triple] = parses
+    private mutating func tagsParse(_ id: UInt32, text: (UInt32) -> String) -> Bool {
+        if let known = triplesParse[id] { return known }
+        let parses = (try? Tag.parseCompressedSet(text(id))) != nil
+        triplesParse[id] = parses
         return parses
     }
 }

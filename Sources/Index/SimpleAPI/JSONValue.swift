@@ -154,8 +154,7 @@ private struct JSONParser {
                 if (0xD800..<0xDC00).contains(scalar), offset + 1 < bytes.count,
                     bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") {
                     offset += 2
-                    let low = try parseHex4()
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
+                    scalar = JSONEscapes.combining(high: scalar, low: try parseHex4())
                 }
                 out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8))
             default: out.append(escape)
@@ -170,5 +169,13 @@ private struct JSONParser {
         }
         offset += 4
         return value
+    }
+}
+
+enum JSONEscapes {
+    /// The scalar a `\uD8xx\uDCxx` pair stands for. Wrapping arithmetic: a "low" half out of
+    /// range gives some value (usually not a scalar, then U+FFFD) instead of trapping.
+    static func combining(high: UInt32, low: UInt32) -> UInt32 {
+        0x10000 &+ ((high &- 0xD800) << 10) &+ (low &- 0xDC00)
     }
 }

@@ -5,9 +5,13 @@ public enum SimplePageParser {
         "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01"
 
     public static func parse(body: [UInt8], contentType: String?, pageURL: ParsedURL) throws(SimplePageError) -> [IndexFile] {
-        let type = (contentType ?? "").lowercased()
-        if type.contains("json") { return try SimpleJSONPage.files(body: body, pageURL: pageURL) }
+        if isJSON(contentType: contentType) { return try SimpleJSONPage.files(body: body, pageURL: pageURL) }
         return try SimpleHTMLPage.files(html: body, pageURL: pageURL)
+    }
+
+    /// Whether a response of this content type is read as PEP 691 JSON (else as PEP 503 HTML).
+    static func isJSON(contentType: String?) -> Bool {
+        (contentType ?? "").lowercased().contains("json")
     }
 }
 
@@ -110,9 +114,14 @@ enum SimpleJSONPage {
                 yanked: yanked(entry["yanked"]),
                 coreMetadata: metadata(entry["core-metadata"] ?? entry["dist-info-metadata"] ?? entry["data-dist-info-metadata"]),
                 uploadTime: entry["upload-time"]?.string.flatMap { Timestamp(rfc3339: $0) },
-                size: entry["size"]?.number.map { Int64($0) }))
+                size: entry["size"]?.number.flatMap(size)))
         }
         return files
+    }
+
+    /// A PEP 700 size as a whole number of bytes; nil for one no `Int64` holds (instead of trapping).
+    static func size(_ number: Double) -> Int64? {
+        number >= -9.2e18 && number <= 9.2e18 ? Int64(number) : nil
     }
 
     private static func hashes(_ value: JSONValue?) -> FileHashes {

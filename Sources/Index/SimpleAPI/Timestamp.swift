@@ -9,7 +9,19 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// RFC 3339 (`2024-05-20T16:08:19.530618Z`, `...+02:00`), or a bare date (`2024-05-20`,
     /// meaning its midnight UTC) as users write for `--exclude-newer`.
     public init?(rfc3339 text: String) {
-        let bytes = Array(text.trimmingASCIIWhitespace().utf8)
+        var text = text
+        guard let value = text.withUTF8({ Timestamp(rfc3339UTF8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = value
+    }
+
+    /// The same from UTF-8 bytes (a field of a page read in place), surrounding ASCII whitespace
+    /// ignored.
+    init?(rfc3339UTF8 text: UnsafeRawBufferPointer) {
+        var start = 0
+        var end = text.count
+        while start < end, text[start].isASCIIWhitespace { start += 1 }
+        while end > start, text[end - 1].isASCIIWhitespace { end -= 1 }
+        let bytes = UnsafeRawBufferPointer(rebasing: text[start..<end])
         func digits(_ start: Int, _ count: Int) -> Int64? {
             guard start + count <= bytes.count else { return nil }
             var value: Int64 = 0

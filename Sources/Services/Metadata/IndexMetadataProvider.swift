@@ -129,7 +129,7 @@ public struct IndexMetadataProvider: MetadataProvider {
                 // want first: start on its metadata now.
                 if options.strategy == .highest, !options.noBinary.contains(name), case .success(let files) = result,
                    let pick = files.likelyFirstPick(python: pythonVersion) {
-                    _ = await metadataTask(MetadataKey(name: name, version: pick.version, filename: pick.filename))
+                    _ = await metadataTask(MetadataKey(name: name, version: pick.version, filename: pick.filename), prefetchingDependencyPages: true)
                 }
                 return result
             }
@@ -137,10 +137,24 @@ public struct IndexMetadataProvider: MetadataProvider {
     }
 
     /// The fetch of one file's metadata, started once; it never builds (an sdist that needs a
-    /// build comes back as `.needsBuild`).
-    private func metadataTask(_ key: MetadataKey) async -> Task<SdistMetadataAnswer, Never> {
+    /// build comes back as `.needsBuild`). With `prefetchingDependencyPages` (the likely first
+    /// pick of a page), the pages of its unconditional dependencies are started as soon as the
+    /// metadata is in: on a cold run the resolver would otherwise ask for each one only when it
+    /// reaches it, a network round trip later per level of the dependency tree. Each of those
+    /// pages in turn starts on its own likely pick, so the likely tree is fetched at the pace of
+    /// the network (within `gate`), ahead of the resolver.
+    private func metadataTask(_ key: MetadataKey, prefetchingDependencyPages: Bool = false) async -> Task<SdistMetadataAnswer, Never> {
         await state.metadata(key) {
-            Task { await fetchMetadata(key) }
+            Task {
+                let answer = await fetchMetadata(key)
+                if prefetchingDependencyPages, !Task.isCancelled, case .answered(.metadata(let metadata)) = answer {
+                    for requirement in metadata.requirements where requirement.marker == nil {
+                        guard case .specifiers = requirement.source else { continue }
+                        _ = await pageTask(requirement.name)
+                    }
+                }
+                return answer
+            }
         }
     }
 
