@@ -43,11 +43,11 @@ struct CompileCommand: AsyncParsableCommand {
                     // (KILN_NO_RESOLUTION_CACHE=1 turns this off, to time resolution itself).
                     let reuse = ProcessEnvironment.variables["KILN_NO_RESOLUTION_CACHE"].map { $0.isEmpty || $0 == "0" } ?? true
                     let stored = ResolutionCache(root: cache)
-                    let inputs = ResolutionInputs(
+                    let inputs = reuse ? ResolutionInputs(
                         requirements: contents.requirements, constraints: contents.constraints, options: options,
                         interpreter: interpreter, settings: index.settings,
-                        output: generateHashes ? ["generate-hashes"] : [], toolVersion: KilnVersion.current)
-                    if reuse, let lines = stored.lookup(inputs, index: index) { return lines }
+                        output: generateHashes ? ["generate-hashes"] : [], toolVersion: KilnVersion.current) : nil
+                    if let inputs, let lines = stored.lookup(inputs, index: index) { return lines }
                     return try await global.withSdistBuilds(cache: cache, index: index, interpreter: interpreter, console: console) { builds in
                         let resolver = RequirementsResolver(
                             index: index, target: ResolutionTarget(interpreter: interpreter), options: options,
@@ -55,7 +55,7 @@ struct CompileCommand: AsyncParsableCommand {
                         let outcome = try await resolver.resolve(contents.requirements, constraints: contents.constraints)
                         let lines = await PinsFormatter.lines(outcome, generateHashes: generateHashes)
                         await outcome.provider.finish()
-                        if reuse { stored.store(lines, for: inputs, pagesRead: index.pagesRead) }
+                        if let inputs { stored.store(lines, for: inputs, pagesRead: index.pagesRead) }
                         // Only the lines are left to write: the resolution is not freed, the process ends.
                         ProcessLifetime.keepUntilExit(outcome)
                         return lines
