@@ -90,7 +90,7 @@ public struct WheelMetadataFetcher: Sendable {
     }
 
     /// `metadata-v1/<name>/<sha256>/<filename>.metadata`, the layout PEP 658 files are kept in.
-    private func cacheEntry(for file: IndexFile, project: PackageName) -> String? {
+    func cacheEntry(for file: IndexFile, project: PackageName) -> String? {
         guard let listed = file.hashes.sha256, let digest = try? ArchiveDigest(hex: listed) else { return nil }
         return try? index.cacheRoot.entryPath(.metadata, [project.normalized, digest.hex, file.filename + ".metadata"])
     }
