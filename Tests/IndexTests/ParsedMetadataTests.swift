@@ -63,14 +63,14 @@ import TestSupport
     func fieldsReadBackExactly(fields: ParsedMetadataFields) throws {
         let source = MetadataFileIdentity(length: 123, inode: 77, modified: 1_700_000_000_123_456_789, changed: -5)
         let bytes = ParsedMetadataEncoder.encode(fields, source: source)
-        #expect(ParsedMetadataEntry.fields(in: PageBytes.copying(bytes), source: source) == fields)
+        #expect(ParsedMetadataEntry.fields(in: bytes, source: source) == fields)
         for other in [
             MetadataFileIdentity(length: 124, inode: 77, modified: 1_700_000_000_123_456_789, changed: -5),
             MetadataFileIdentity(length: 123, inode: 78, modified: 1_700_000_000_123_456_789, changed: -5),
             MetadataFileIdentity(length: 123, inode: 77, modified: 1_700_000_000_123_456_788, changed: -5),
             MetadataFileIdentity(length: 123, inode: 77, modified: 1_700_000_000_123_456_789, changed: -4),
         ] {
-            #expect(ParsedMetadataEntry.fields(in: PageBytes.copying(bytes), source: other) == nil, "\(other)")
+            #expect(ParsedMetadataEntry.fields(in: bytes, source: other) == nil, "\(other)")
         }
     }
 
@@ -186,7 +186,7 @@ import TestSupport
         let again = try await WheelMetadataFetcher(index: try rig.index()).dependencies(of: file, project: packageName("six"))
         #expect(again == (try Self.expected))
         let identity = try #require(MetadataFileIdentity.of(try metadataPath(rig, file)))
-        #expect(ParsedMetadataEntry.fields(in: try #require(PageBytes.mapping(try entryPath(rig, file))), source: identity) != nil)
+        #expect(ParsedMetadataEntry.fields(in: try #require(ParsedMetadataFile.bytes(at: try entryPath(rig, file))), source: identity) != nil)
     }
 
     @Test func metadataThatDoesNotParseGetsNoEntryAndIsAnError() async throws {

@@ -2,11 +2,14 @@
 /// version and source identity must match, the checksum must hold, and every count and offset
 /// must stay inside the bytes. Anything else is not an entry, and the caller rebuilds it.
 enum ParsedMetadataEntry {
-    /// The fields stored in `storage`, if it is a sound entry derived from the METADATA file
+    /// The fields stored in `entry`, if it is a sound entry derived from the METADATA file
     /// whose identity is `source`.
-    static func fields(in storage: PageBytes, source: MetadataFileIdentity) -> ParsedMetadataFields? {
+    static func fields(in entry: [UInt8], source: MetadataFileIdentity) -> ParsedMetadataFields? {
+        entry.withUnsafeBytes { fields(in: $0, source: source) }
+    }
+
+    static func fields(in bytes: UnsafeRawBufferPointer, source: MetadataFileIdentity) -> ParsedMetadataFields? {
         typealias Layout = ParsedMetadataLayout
-        let bytes = storage.bytes
         guard bytes.count >= Layout.Offset.stringTable,
             Layout.magic.indices.allSatisfy({ bytes[$0] == Layout.magic[$0] }),
             u32(bytes, Layout.Offset.formatVersion) == Layout.formatVersion,

@@ -15,8 +15,8 @@ enum StoredDependencyMetadata {
     /// file in errors.
     static func read(metadataAt path: String, source: String) -> Result<DependencyMetadata, CoreMetadataError>? {
         guard let identity = MetadataFileIdentity.of(path) else { return nil }
-        if let mapped = PageBytes.mapping(entryPath(besideMetadataAt: path)),
-            let metadata = ParsedMetadataEntry.fields(in: mapped, source: identity)?.parsed() {
+        if let entry = ParsedMetadataFile.bytes(at: entryPath(besideMetadataAt: path)),
+            let metadata = ParsedMetadataEntry.fields(in: entry, source: identity)?.parsed() {
             return .success(metadata)
         }
         guard let (bytes, identity) = try? MetadataFileIdentity.contents(of: path) else { return nil }
