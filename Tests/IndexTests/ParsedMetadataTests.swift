@@ -1,4 +1,5 @@
 import Cache
+import Foundation
 import PackagingModel
 import SystemSupport
 import Testing
@@ -169,6 +170,21 @@ import TestSupport
         #expect(try FileSystem.readBytes(try entryPath(rig, file)) != stale)
         try FileSystem.writeAtomically(stale, to: try entryPath(rig, file))
         #expect(try await offline(rig, file) == fresh)
+    }
+
+    /// The METADATA file rewritten in place, same length and inode (never done by kiln, which
+    /// renames): its change time moves, so the entry is not believed.
+    @Test func aMetadataFileRewrittenInPlaceIsParsedAgain() async throws {
+        let (rig, file) = try await filledRig()
+        let path = try metadataPath(rig, file)
+        let before = try #require(MetadataFileIdentity.of(path))
+        let changed = Self.metadataText.replacingOccurrences(of: "certifi>=2017.4.17", with: "certifi>=2018.4.17")
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data(changed.utf8))
+        try handle.close()
+        let after = try #require(MetadataFileIdentity.of(path))
+        #expect(after.inode == before.inode && after.length == before.length)
+        #expect(try await offline(rig, file) == DependencyMetadata(try CoreMetadata(parsing: Array(changed.utf8), source: "test")))
     }
 
     /// An entry left without its METADATA file answers nothing: offline, the metadata is missing.
