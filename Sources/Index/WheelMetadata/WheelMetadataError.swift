@@ -1,3 +1,4 @@
+import PackagingModel
 import SystemSupport
 
 /// Why the core metadata of a wheel could not be read, naming the file and where it came from.
@@ -10,6 +11,8 @@ public enum WheelMetadataError: Error, Equatable, Sendable, CustomStringConverti
     case unreadableMember(filename: String, reason: String)
     /// The server's answer to a range request does not make sense.
     case badRangeAnswer(url: RedactedURL, reason: String)
+    /// The METADATA was obtained but is not valid core metadata.
+    case invalidMetadata(filename: String, CoreMetadataError)
 
     public var description: String {
         switch self {
@@ -23,6 +26,8 @@ public enum WheelMetadataError: Error, Equatable, Sendable, CustomStringConverti
             return "cannot read the METADATA of \(filename): \(reason)"
         case .badRangeAnswer(let url, let reason):
             return "\(url) answered a range request oddly (\(reason)); retry, or report it to the index's operator"
+        case .invalidMetadata(_, let error):
+            return error.description
         }
     }
 }

@@ -5,7 +5,8 @@ import SystemSupport
 /// The core metadata of a wheel without downloading it whole where possible (DESIGN.md,
 /// "Resolution"): the `metadata-v1` cache, a copy of the wheel already on disk, the PEP 658
 /// file, HTTP range requests into the wheel's zip, and only then the whole wheel. Results are
-/// cached in `metadata-v1` by the wheel's SHA-256, like the PEP 658 files.
+/// cached in `metadata-v1` by the wheel's SHA-256, like the PEP 658 files, and a resolution
+/// reads them through `dependencies(of:project:)`, from a parsed entry beside each.
 public struct WheelMetadataFetcher: Sendable {
     public let index: PackageIndex
     private let hosts: RangeSupport
@@ -90,7 +91,7 @@ public struct WheelMetadataFetcher: Sendable {
     }
 
     /// `metadata-v1/<name>/<sha256>/<filename>.metadata`, the layout PEP 658 files are kept in.
-    private func cacheEntry(for file: IndexFile, project: PackageName) -> String? {
+    func cacheEntry(for file: IndexFile, project: PackageName) -> String? {
         guard let listed = file.hashes.sha256, let digest = try? ArchiveDigest(hex: listed) else { return nil }
         return try? index.cacheRoot.entryPath(.metadata, [project.normalized, digest.hex, file.filename + ".metadata"])
     }

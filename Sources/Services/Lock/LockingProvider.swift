@@ -69,14 +69,9 @@ struct LockingProvider: MetadataProvider {
         guard case .success(let files) = await base.files(of: name),
               let stand = files.allFiles(of: version).filter({ $0.filename.hasSuffix(".whl") }).min(by: { $0.filename < $1.filename })
         else { return nil }
-        do {
-            let bytes = try await wheels.metadata(of: stand, project: name)
-            let metadata = try CoreMetadata(parsing: bytes, source: stand.filename + "/METADATA")
-            guard metadata.name == name, metadata.version == version else { return nil }
-            return .metadata(PackageMetadata(requirements: metadata.requiresDist, requiresPython: metadata.requiresPython))
-        } catch {
-            return nil
-        }
+        guard let metadata = try? await wheels.dependencies(of: stand, project: name), metadata.name == name, metadata.version == version
+        else { return nil }
+        return .metadata(PackageMetadata(requirements: metadata.requiresDist, requiresPython: metadata.requiresPython))
     }
 
     func prefetch(_ hints: [PrefetchHint]) async {

@@ -171,21 +171,17 @@ public struct IndexMetadataProvider: MetadataProvider {
             return await gate.run { await sdists.staticMetadata(of: chosen.index, name: name, version: version, index: index) }
         }
         return .answered(await gate.run { () async -> MetadataResult in
-            let bytes: [UInt8]
-            do {
-                bytes = try await wheels.metadata(of: chosen.index, project: name)
+            // On a warm cache, read from the parsed entry beside the cached METADATA: no header parse.
+            let metadata: DependencyMetadata
+            do throws(WheelMetadataError) {
+                metadata = try await wheels.dependencies(of: chosen.index, project: name)
             } catch {
+                if case .invalidMetadata(_, let reason) = error {
+                    return .unusable(.metadataUnreadable(file: chosen.index.filename, detail: String(describing: reason)))
+                }
                 return .unusable(.download(file: chosen.index.filename, detail: String(describing: error)))
             }
-            do {
-                // The header block only: the body is the long description, often most of the
-                // file, and a resolution wants none of it.
-                let metadata = try CoreMetadata(
-                    headers: MetadataHeaders(headerBlockOf: bytes), source: chosen.index.filename + "/METADATA")
-                return MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: chosen.index.filename)
-            } catch {
-                return .unusable(.metadataUnreadable(file: chosen.index.filename, detail: String(describing: error)))
-            }
+            return MetadataCheck.result(metadata, expectedName: name, expectedVersion: version, filename: chosen.index.filename)
         })
     }
 }

@@ -67,6 +67,10 @@ enum StaticPKGInfo {
 /// Core metadata turned into the resolver's answer, after checking it describes what was asked.
 enum MetadataCheck {
     static func result(_ metadata: CoreMetadata, expectedName: PackageName, expectedVersion: Version, filename: String) -> MetadataResult {
+        result(DependencyMetadata(metadata), expectedName: expectedName, expectedVersion: expectedVersion, filename: filename)
+    }
+
+    static func result(_ metadata: DependencyMetadata, expectedName: PackageName, expectedVersion: Version, filename: String) -> MetadataResult {
         guard metadata.name == expectedName, metadata.version == expectedVersion else {
             return .unusable(.metadataMismatch(
                 file: filename, found: "\(metadata.name) \(metadata.version)", expected: "\(expectedName) \(expectedVersion)"))
