@@ -121,7 +121,7 @@ struct JSONPageScanner {
         var requiresPython: FieldText?
         var yank = ListedFileFields<FieldText>.Yank.notYanked
         // PEP 714: `core-metadata`, else the older `dist-info-metadata`, else `data-dist-info-metadata`.
-        var metadata: [Metadata?] = [nil, nil, nil]
+        var metadata: (Metadata?, Metadata?, Metadata?)
         var uploadTime: Int64?
         var size: Int64?
         // Members repeated in an entry: the last one counts, as in `JSONValue`.
@@ -146,8 +146,12 @@ struct JSONPageScanner {
                 }
             } else if scanner.text(key, is: Keys.yanked) {
                 yank = try scanner.yanked(depth: valueDepth)
-            } else if let spelling = Keys.metadata.firstIndex(where: { scanner.text(key, is: $0) }) {
-                metadata[spelling] = try scanner.metadata(depth: valueDepth)
+            } else if scanner.text(key, is: Keys.coreMetadata) {
+                metadata.0 = try scanner.metadata(depth: valueDepth)
+            } else if scanner.text(key, is: Keys.distInfoMetadata) {
+                metadata.1 = try scanner.metadata(depth: valueDepth)
+            } else if scanner.text(key, is: Keys.dataDistInfoMetadata) {
+                metadata.2 = try scanner.metadata(depth: valueDepth)
             } else if scanner.text(key, is: Keys.uploadTime) {
                 uploadTime = nil
                 if scanner.peek == UInt8(ascii: "\"") {
@@ -169,7 +173,7 @@ struct JSONPageScanner {
         }
         guard let filename, let url else { throw GiveUp() }
         let stored = try storedURL(url)
-        let coreMetadata: FieldText? = switch metadata.first(where: { $0 != nil }) ?? nil {
+        let coreMetadata: FieldText? = switch metadata.0 ?? metadata.1 ?? metadata.2 {
         case .available(let hashes): hashes
         case .unavailable, nil: nil
         }
@@ -221,34 +225,76 @@ struct JSONPageScanner {
             return nil
         }
         offset += 1
+        // Nearly every entry has one hash: it is kept apart, so such an entry allocates nothing.
+        var single: (algorithm: FieldText, digest: FieldText)?
         var pairs: [(algorithm: FieldText, digest: FieldText)] = []
         try members(closing: UInt8(ascii: "}")) { (scanner: inout JSONPageScanner, key: FieldText) throws(GiveUp) in
-            guard scanner.peek == UInt8(ascii: "\"") else {
+            var digest: FieldText?
+            if scanner.peek == UInt8(ascii: "\"") {
+                digest = try scanner.string()
+            } else {
                 try scanner.skipValue(depth: depth + 1)
+            }
+            // A repeated algorithm: the last one counts, as in `JSONValue`, and when that one is
+            // not a string there is no hash of that algorithm.
+            if pairs.isEmpty {
+                if let first = single, !scanner.bytes(first.algorithm).elementsEqual(scanner.bytes(key)) {
+                    if let digest { pairs = [first, (key, digest)] }
+                } else {
+                    single = digest.map { (key, $0) }
+                }
                 return
             }
-            let digest = try scanner.string()
-            // A repeated algorithm: the last one counts, as in `JSONValue`.
             pairs.removeAll { scanner.bytes($0.algorithm).elementsEqual(scanner.bytes(key)) }
-            pairs.append((key, digest))
+            if let digest { pairs.append((key, digest)) }
         }
-        for pair in pairs {
-            guard bytes(pair.algorithm).allSatisfy({ $0 < 0x80 }), bytes(pair.digest).allSatisfy({ $0 < 0x80 }) else { throw GiveUp() }
-        }
-        func lowered(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte }
-        func algorithm(_ pair: (algorithm: FieldText, digest: FieldText)) -> [UInt8] { bytes(pair.algorithm).map(lowered) }
-        let sorted = pairs.map { (algorithm: algorithm($0), digest: $0.digest) }.sorted { $0.algorithm.lexicographicallyPrecedes($1.algorithm) }
-        for (index, pair) in sorted.enumerated().dropFirst() where pair.algorithm == sorted[index - 1].algorithm { throw GiveUp() }
+        guard pairs.isEmpty else { return try hashesText(pairs) }
         let start = scratch.count
-        for (index, pair) in sorted.enumerated() {
-            if index > 0 { scratch.append(UInt8(ascii: ",")) }
-            scratch.append(contentsOf: pair.algorithm)
+        if let single {
+            try checkASCII(single)
+            appendLowered(single.algorithm)
             scratch.append(UInt8(ascii: "="))
-            // Copied first: appending to the scratch buffer may move the digest's bytes.
-            let digest = Array(bytes(pair.digest))
-            scratch.append(contentsOf: digest.lazy.map(lowered))
+            appendLowered(single.digest)
         }
         return .scratch(start..<scratch.count)
+    }
+
+    /// Lowercasing beyond ASCII is `String`'s (Unicode) business: leave such hashes to it.
+    private func checkASCII(_ pair: (algorithm: FieldText, digest: FieldText)) throws(GiveUp) {
+        guard bytes(pair.algorithm).allSatisfy({ $0 < 0x80 }), bytes(pair.digest).allSatisfy({ $0 < 0x80 }) else { throw GiveUp() }
+    }
+
+    /// `alg=hex,…` of several `pairs` into the scratch buffer, sorted by algorithm.
+    private mutating func hashesText(_ pairs: [(algorithm: FieldText, digest: FieldText)]) throws(GiveUp) -> FieldText {
+        for pair in pairs { try checkASCII(pair) }
+        var ordered = pairs
+        if pairs.count > 1 {
+            func algorithm(_ pair: (algorithm: FieldText, digest: FieldText)) -> [UInt8] { bytes(pair.algorithm).map(Self.lowered) }
+            ordered.sort { algorithm($0).lexicographicallyPrecedes(algorithm($1)) }
+            for index in ordered.indices.dropFirst() where algorithm(ordered[index]) == algorithm(ordered[index - 1]) { throw GiveUp() }
+        }
+        let start = scratch.count
+        for (index, pair) in ordered.enumerated() {
+            if index > 0 { scratch.append(UInt8(ascii: ",")) }
+            appendLowered(pair.algorithm)
+            scratch.append(UInt8(ascii: "="))
+            appendLowered(pair.digest)
+        }
+        return .scratch(start..<scratch.count)
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    /// Appends `text` ASCII-lowercased to the scratch buffer (read by index: it may be in there).
+    private mutating func appendLowered(_ text: FieldText) {
+        switch text {
+        case .body(let range):
+            for position in range { scratch.append(Self.lowered(body[position])) }
+        case .scratch(let range):
+            for position in range { scratch.append(Self.lowered(scratch[position])) }
+        }
     }
 
     /// The URL as `ParsedPageEncoder.storedURL` gives it. Most index pages link to absolute URLs
@@ -319,7 +365,9 @@ struct JSONPageScanner {
         static let hashes = Array("hashes".utf8)
         static let requiresPython = Array("requires-python".utf8)
         static let yanked = Array("yanked".utf8)
-        static let metadata = [Array("core-metadata".utf8), Array("dist-info-metadata".utf8), Array("data-dist-info-metadata".utf8)]
+        static let coreMetadata = Array("core-metadata".utf8)
+        static let distInfoMetadata = Array("dist-info-metadata".utf8)
+        static let dataDistInfoMetadata = Array("data-dist-info-metadata".utf8)
         static let uploadTime = Array("upload-time".utf8)
         static let size = Array("size".utf8)
         static let `true` = Array("true".utf8)
