@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PackagingModel
 
 /// Reads a PEP 691 JSON page straight from the response bytes into a `ParsedPageEncoder`: no
@@ -498,19 +501,34 @@ struct JSONPageScanner {
     private mutating func string() throws(GiveUp) -> FieldText {
         offset += 1
         let start = offset
-        var plain = true
-        while offset < body.count {
-            let byte = body[offset]
-            if byte == UInt8(ascii: "\"") {
-                let range = start..<offset
-                offset += 1
-                return plain ? .body(range) : try repaired(.body(range))
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if byte >= 0x80 { plain = false }
-            offset += 1
+        // Most strings of a page are long plain ASCII (URLs, hashes): find the closing quote
+        // and any backslash with memchr rather than byte by byte.
+        guard let base = body.baseAddress, start < body.count,
+            let quote = memchr(base + start, Int32(UInt8(ascii: "\"")), body.count - start)
+        else { throw GiveUp() }
+        let end = base.distance(to: UnsafeRawPointer(quote))
+        if let backslash = memchr(base + start, Int32(UInt8(ascii: "\\")), end - start) {
+            // The quote found may be an escaped one: decode from the first escape on.
+            offset = base.distance(to: UnsafeRawPointer(backslash))
+            return try escapedString(from: start)
         }
-        throw GiveUp()
+        offset = end + 1
+        let text = FieldText.body(start..<end)
+        return Self.isASCII(UnsafeRawBufferPointer(rebasing: body[start..<end])) ? text : try repaired(text)
+    }
+
+    /// No byte with the high bit set; eight at a time.
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index + 8 <= bytes.count {
+            guard bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 else { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            guard bytes[index] < 0x80 else { return false }
+            index += 1
+        }
+        return true
     }
 
     private mutating func escapedString(from start: Int) throws(GiveUp) -> FieldText {
