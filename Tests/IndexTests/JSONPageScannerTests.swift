@@ -85,6 +85,10 @@ import Testing
         #"{"filename": "demo-5.2.tar.gz", "url": "https://files.example/demo-5.2.tar.gz", "hashes": {}, "upload-time": "yesterday", "size": "12", "gpg-sig": false}"#,
         // A member repeated: the last counts.
         #"{"filename": "demo-6.0.tar.gz", "url": "https://files.example/old.tar.gz", "url": "https://files.example/demo-6.0.tar.gz", "hashes": {"sha256": "11", "sha256": "22"}, "yanked": "x", "yanked": false}"#,
+        #"{"filename": "demo-6.1.tar.gz", "url": "https://files.example/demo-6.1.tar.gz", "hashes": {"sha256": "11", "md5": "22", "sha256": "33"}}"#,
+        #"{"filename": "demo-6.2.tar.gz", "url": "https://files.example/demo-6.2.tar.gz", "hashes": {"sha256": "11", "sha256": "22", "MD5": "3\u0041", "sha256": 4}}"#,
+        #"{"filename": "demo-6.3.tar.gz", "url": "https://files.example/demo-6.3.tar.gz", "hashes": {"sha256": "11", "sha256": null}, "core-metadata": {"md5": 1, "sha256": "22"}}"#,
+        #"{"filename": "demo-6.4.tar.gz", "url": "https://files.example/demo-6.4.tar.gz", "hashes": {"md5": "11", "sha256": "22", "md5": false, "sha256": "33", "blake2b": "44"}}"#,
     ])
     func readsEachFieldIdentically(entry: String) throws {
         let demo = try PackageName("demo")

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PackagingModel
 
 /// Reads a PEP 691 JSON page straight from the response bytes into a `ParsedPageEncoder`: no
@@ -121,7 +124,7 @@ struct JSONPageScanner {
         var requiresPython: FieldText?
         var yank = ListedFileFields<FieldText>.Yank.notYanked
         // PEP 714: `core-metadata`, else the older `dist-info-metadata`, else `data-dist-info-metadata`.
-        var metadata: [Metadata?] = [nil, nil, nil]
+        var metadata: (Metadata?, Metadata?, Metadata?)
         var uploadTime: Int64?
         var size: Int64?
         // Members repeated in an entry: the last one counts, as in `JSONValue`.
@@ -146,8 +149,12 @@ struct JSONPageScanner {
                 }
             } else if scanner.text(key, is: Keys.yanked) {
                 yank = try scanner.yanked(depth: valueDepth)
-            } else if let spelling = Keys.metadata.firstIndex(where: { scanner.text(key, is: $0) }) {
-                metadata[spelling] = try scanner.metadata(depth: valueDepth)
+            } else if scanner.text(key, is: Keys.coreMetadata) {
+                metadata.0 = try scanner.metadata(depth: valueDepth)
+            } else if scanner.text(key, is: Keys.distInfoMetadata) {
+                metadata.1 = try scanner.metadata(depth: valueDepth)
+            } else if scanner.text(key, is: Keys.dataDistInfoMetadata) {
+                metadata.2 = try scanner.metadata(depth: valueDepth)
             } else if scanner.text(key, is: Keys.uploadTime) {
                 uploadTime = nil
                 if scanner.peek == UInt8(ascii: "\"") {
@@ -169,7 +176,7 @@ struct JSONPageScanner {
         }
         guard let filename, let url else { throw GiveUp() }
         let stored = try storedURL(url)
-        let coreMetadata: FieldText? = switch metadata.first(where: { $0 != nil }) ?? nil {
+        let coreMetadata: FieldText? = switch metadata.0 ?? metadata.1 ?? metadata.2 {
         case .available(let hashes): hashes
         case .unavailable, nil: nil
         }
@@ -221,34 +228,76 @@ struct JSONPageScanner {
             return nil
         }
         offset += 1
+        // Nearly every entry has one hash: it is kept apart, so such an entry allocates nothing.
+        var single: (algorithm: FieldText, digest: FieldText)?
         var pairs: [(algorithm: FieldText, digest: FieldText)] = []
         try members(closing: UInt8(ascii: "}")) { (scanner: inout JSONPageScanner, key: FieldText) throws(GiveUp) in
-            guard scanner.peek == UInt8(ascii: "\"") else {
+            var digest: FieldText?
+            if scanner.peek == UInt8(ascii: "\"") {
+                digest = try scanner.string()
+            } else {
                 try scanner.skipValue(depth: depth + 1)
+            }
+            // A repeated algorithm: the last one counts, as in `JSONValue`, and when that one is
+            // not a string there is no hash of that algorithm.
+            if pairs.isEmpty {
+                if let first = single, !scanner.bytes(first.algorithm).elementsEqual(scanner.bytes(key)) {
+                    if let digest { pairs = [first, (key, digest)] }
+                } else {
+                    single = digest.map { (key, $0) }
+                }
                 return
             }
-            let digest = try scanner.string()
-            // A repeated algorithm: the last one counts, as in `JSONValue`.
             pairs.removeAll { scanner.bytes($0.algorithm).elementsEqual(scanner.bytes(key)) }
-            pairs.append((key, digest))
+            if let digest { pairs.append((key, digest)) }
         }
-        for pair in pairs {
-            guard bytes(pair.algorithm).allSatisfy({ $0 < 0x80 }), bytes(pair.digest).allSatisfy({ $0 < 0x80 }) else { throw GiveUp() }
-        }
-        func lowered(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte }
-        func algorithm(_ pair: (algorithm: FieldText, digest: FieldText)) -> [UInt8] { bytes(pair.algorithm).map(lowered) }
-        let sorted = pairs.map { (algorithm: algorithm($0), digest: $0.digest) }.sorted { $0.algorithm.lexicographicallyPrecedes($1.algorithm) }
-        for (index, pair) in sorted.enumerated().dropFirst() where pair.algorithm == sorted[index - 1].algorithm { throw GiveUp() }
+        guard pairs.isEmpty else { return try hashesText(pairs) }
         let start = scratch.count
-        for (index, pair) in sorted.enumerated() {
-            if index > 0 { scratch.append(UInt8(ascii: ",")) }
-            scratch.append(contentsOf: pair.algorithm)
+        if let single {
+            try checkASCII(single)
+            appendLowered(single.algorithm)
             scratch.append(UInt8(ascii: "="))
-            // Copied first: appending to the scratch buffer may move the digest's bytes.
-            let digest = Array(bytes(pair.digest))
-            scratch.append(contentsOf: digest.lazy.map(lowered))
+            appendLowered(single.digest)
         }
         return .scratch(start..<scratch.count)
+    }
+
+    /// Lowercasing beyond ASCII is `String`'s (Unicode) business: leave such hashes to it.
+    private func checkASCII(_ pair: (algorithm: FieldText, digest: FieldText)) throws(GiveUp) {
+        guard bytes(pair.algorithm).allSatisfy({ $0 < 0x80 }), bytes(pair.digest).allSatisfy({ $0 < 0x80 }) else { throw GiveUp() }
+    }
+
+    /// `alg=hex,…` of several `pairs` into the scratch buffer, sorted by algorithm.
+    private mutating func hashesText(_ pairs: [(algorithm: FieldText, digest: FieldText)]) throws(GiveUp) -> FieldText {
+        for pair in pairs { try checkASCII(pair) }
+        var ordered = pairs
+        if pairs.count > 1 {
+            func algorithm(_ pair: (algorithm: FieldText, digest: FieldText)) -> [UInt8] { bytes(pair.algorithm).map(Self.lowered) }
+            ordered.sort { algorithm($0).lexicographicallyPrecedes(algorithm($1)) }
+            for index in ordered.indices.dropFirst() where algorithm(ordered[index]) == algorithm(ordered[index - 1]) { throw GiveUp() }
+        }
+        let start = scratch.count
+        for (index, pair) in ordered.enumerated() {
+            if index > 0 { scratch.append(UInt8(ascii: ",")) }
+            appendLowered(pair.algorithm)
+            scratch.append(UInt8(ascii: "="))
+            appendLowered(pair.digest)
+        }
+        return .scratch(start..<scratch.count)
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    /// Appends `text` ASCII-lowercased to the scratch buffer (read by index: it may be in there).
+    private mutating func appendLowered(_ text: FieldText) {
+        switch text {
+        case .body(let range):
+            for position in range { scratch.append(Self.lowered(body[position])) }
+        case .scratch(let range):
+            for position in range { scratch.append(Self.lowered(scratch[position])) }
+        }
     }
 
     /// The URL as `ParsedPageEncoder.storedURL` gives it. Most index pages link to absolute URLs
@@ -319,7 +368,9 @@ struct JSONPageScanner {
         static let hashes = Array("hashes".utf8)
         static let requiresPython = Array("requires-python".utf8)
         static let yanked = Array("yanked".utf8)
-        static let metadata = [Array("core-metadata".utf8), Array("dist-info-metadata".utf8), Array("data-dist-info-metadata".utf8)]
+        static let coreMetadata = Array("core-metadata".utf8)
+        static let distInfoMetadata = Array("dist-info-metadata".utf8)
+        static let dataDistInfoMetadata = Array("data-dist-info-metadata".utf8)
         static let uploadTime = Array("upload-time".utf8)
         static let size = Array("size".utf8)
         static let `true` = Array("true".utf8)
@@ -450,19 +501,34 @@ struct JSONPageScanner {
     private mutating func string() throws(GiveUp) -> FieldText {
         offset += 1
         let start = offset
-        var plain = true
-        while offset < body.count {
-            let byte = body[offset]
-            if byte == UInt8(ascii: "\"") {
-                let range = start..<offset
-                offset += 1
-                return plain ? .body(range) : try repaired(.body(range))
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if byte >= 0x80 { plain = false }
-            offset += 1
+        // Most strings of a page are long plain ASCII (URLs, hashes): find the closing quote
+        // and any backslash with memchr rather than byte by byte.
+        guard let base = body.baseAddress, start < body.count,
+            let quote = memchr(base + start, Int32(UInt8(ascii: "\"")), body.count - start)
+        else { throw GiveUp() }
+        let end = base.distance(to: UnsafeRawPointer(quote))
+        if let backslash = memchr(base + start, Int32(UInt8(ascii: "\\")), end - start) {
+            // The quote found may be an escaped one: decode from the first escape on.
+            offset = base.distance(to: UnsafeRawPointer(backslash))
+            return try escapedString(from: start)
         }
-        throw GiveUp()
+        offset = end + 1
+        let text = FieldText.body(start..<end)
+        return Self.isASCII(UnsafeRawBufferPointer(rebasing: body[start..<end])) ? text : try repaired(text)
+    }
+
+    /// No byte with the high bit set; eight at a time.
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index + 8 <= bytes.count {
+            guard bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 else { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            guard bytes[index] < 0x80 else { return false }
+            index += 1
+        }
+        return true
     }
 
     private mutating func escapedString(from start: Int) throws(GiveUp) -> FieldText {

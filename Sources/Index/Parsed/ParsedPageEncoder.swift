@@ -76,7 +76,10 @@ struct ParsedPageEncoder {
         append(version, to: &records)
         let triple = facts.triple.map { strings.id(UnsafeRawBufferPointer(rebasing: file.filename[$0])) }
         append(triple ?? ParsedPageLayout.none, to: &records)
-        records += [facts.kind.rawValue, flags, 0, 0, 0, 0, 0, 0]
+        records.append(facts.kind.rawValue)
+        records.append(flags)
+        append(UInt32(0), to: &records)
+        append(UInt16(0), to: &records)
         append(UInt64(bitPattern: file.uploadTime ?? 0), to: &records)
         append(UInt64(bitPattern: file.size ?? 0), to: &records)
         if facts.kind != .foreign, version != ParsedPageLayout.none {
@@ -86,14 +89,16 @@ struct ParsedPageEncoder {
         fileCount += 1
     }
 
-    /// The whole parsed page: header tied to `source`, counts, string table, records, strings.
+    /// The whole parsed page: header tied to `source`, counts, string table, records, version
+    /// table, grouped files, strings.
     func finish(source: Source) -> [UInt8] {
+        let versionTable = versions.encoded()
         var payload: [UInt8] = []
-        payload.reserveCapacity(ParsedPageLayout.countsSize + strings.count * ParsedPageLayout.stringEntrySize + records.count + strings.bytes.count)
+        payload.reserveCapacity(ParsedPageLayout.countsSize + strings.count * ParsedPageLayout.stringEntrySize + records.count
+            + versionTable.table.count + versionTable.grouped.count + strings.bytes.count)
         append(UInt32(fileCount), to: &payload)
         append(UInt32(strings.count), to: &payload)
         append(UInt32(strings.bytes.count), to: &payload)
-        let versionTable = versions.encoded()
         append(UInt32(versionTable.versionCount), to: &payload)
         append(UInt32(versionTable.groupedCount), to: &payload)
         append(UInt32(0), to: &payload)
@@ -180,15 +185,24 @@ struct ParsedPageEncoder {
         }
         // name-version(-build)?-python-abi-platform.whl
         let stemEnd = filename.count - wheelSuffix.count
-        var dashes: [Int] = []
+        // The first three dashes are all it takes: the tag triple starts after the third from
+        // the end, which is the second of four or the third of five.
+        var dashes = (0, 0, 0)
+        var dashCount = 0
         for index in 0..<stemEnd where filename[index] == UInt8(ascii: "-") {
-            dashes.append(index)
-            if dashes.count > 5 { return (.foreign, .none, nil) }
+            switch dashCount {
+            case 0: dashes.0 = index
+            case 1: dashes.1 = index
+            case 2: dashes.2 = index
+            default: break
+            }
+            dashCount += 1
+            if dashCount > 5 { return (.foreign, .none, nil) }
         }
-        guard dashes.count == 4 || dashes.count == 5, isProject(UnsafeRawBufferPointer(rebasing: filename[..<dashes[0]])) else {
+        guard dashCount == 4 || dashCount == 5, isProject(UnsafeRawBufferPointer(rebasing: filename[..<dashes.0])) else {
             return (.foreign, .none, nil)
         }
-        return (.wheel, .slice(dashes[0] + 1..<dashes[1]), dashes[dashes.count - 3] + 1..<stemEnd)
+        return (.wheel, .slice(dashes.0 + 1..<dashes.1), (dashCount == 4 ? dashes.1 : dashes.2) + 1..<stemEnd)
     }
 
     /// Whether `name` is a valid distribution name (PEP 508: ASCII letters and digits, with `-_.`

@@ -147,8 +147,10 @@ public struct IndexMetadataProvider: MetadataProvider {
         await state.metadata(key) {
             Task {
                 let answer = await fetchMetadata(key)
-                if prefetchingDependencyPages, !Task.isCancelled, case .answered(.metadata(let metadata)) = answer {
+                if prefetchingDependencyPages, case .answered(.metadata(let metadata)) = answer {
                     for requirement in metadata.requirements where requirement.marker == nil {
+                        // `finish()` cancelled the fetches: start no more.
+                        guard !Task.isCancelled else { break }
                         guard case .specifiers = requirement.source else { continue }
                         _ = await pageTask(requirement.name)
                     }
