@@ -11,7 +11,8 @@ extension CacheMaintenance {
     ///    either; they are unpacked again from `archives-v1` when next installed);
     /// 3. lock files (`.<entry>.lock`) whose entry does not exist;
     /// 4. remembered digests (`file-digests-v1`) of local files that are gone or have changed;
-    /// 5. directories below the buckets that the above left empty.
+    /// 5. derived entries (`DerivedEntry`: parsed pages, parsed metadata) whose source is gone;
+    /// 6. directories below the buckets that the above left empty.
     ///
     /// Downloaded archives, index pages, built wheels and metadata are kept: `clean` removes those.
     public func prune(now: CacheTimestamp = .now) throws(CacheError) -> CacheRemovalReport {
@@ -68,6 +69,10 @@ extension CacheMaintenance {
             if let entryName = Self.lockedEntryName(name) {
                 if !CacheEntry.isPublished(absolute(FileSystem.join(relative, entryName))) {
                     try remove(child, reason: .orphanLock, into: &report)
+                }
+            } else if let sourceName = DerivedEntry.sourceName(of: name), !name.hasPrefix(".") {
+                if try CacheFileInfo.of(absolute(FileSystem.join(relative, sourceName))) == nil {
+                    try remove(child, reason: .orphanDerivedEntry, into: &report)
                 }
             } else {
                 try removeOrphansAndEmptyDirectories(in: child, isBucket: false, into: &report)

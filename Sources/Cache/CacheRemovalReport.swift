@@ -17,6 +17,8 @@ public struct CacheRemovalReport: Sendable, Equatable {
         case emptyDirectory
         /// A remembered digest of a local file that is gone or has changed since.
         case staleFileDigest
+        /// A derived entry (`DerivedEntry`) whose source entry is gone.
+        case orphanDerivedEntry
 
         public var description: String {
             switch self {
@@ -27,6 +29,7 @@ public struct CacheRemovalReport: Sendable, Equatable {
             case .unlinkedWheel: return "unpacked wheel not linked into any environment"
             case .emptyDirectory: return "empty directory"
             case .staleFileDigest: return "digest of a local file that is gone or changed"
+            case .orphanDerivedEntry: return "parsed form of an entry that is gone"
             }
         }
     }

@@ -98,7 +98,7 @@ public struct SimplePageStore: Sendable {
         Self.derivedPath(of: try path(for: key))
     }
 
-    static func derivedPath(of path: String) -> String { path + ".parsed" }
+    static func derivedPath(of path: String) -> String { DerivedEntry.path(beside: path) }
 
     /// The head of the stored response (its body not read), with its freshness; nil when none is
     /// stored or its head does not decode. Reads only the first few kilobytes of the entry.

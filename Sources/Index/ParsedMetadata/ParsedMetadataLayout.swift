@@ -1,3 +1,4 @@
+import Cache
 /// The binary form of one wheel's parsed core metadata, as `ParsedMetadataEncoder` writes it and
 /// `ParsedMetadataEntry` reads it (integers little-endian, read unaligned). It sits beside the
 /// METADATA file it came from (`<filename>.metadata` → `<filename>.metadata.parsed`):
@@ -39,7 +40,7 @@ enum ParsedMetadataLayout {
     static let headerSize = 64
     static let stringEntrySize = 8
     /// The name of the parsed entry beside a METADATA file.
-    static let suffix = ".parsed"
+    static let suffix = DerivedEntry.suffix
 
     enum Offset {
         static let formatVersion = 8
