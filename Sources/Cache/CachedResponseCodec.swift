@@ -74,17 +74,19 @@ enum CachedResponseCodec {
     /// The header of a stored response and where its body starts, from the first bytes of the
     /// file (nil when they hold no complete header of this layout). The body is not checked.
     static func decodeHead(_ bytes: ArraySlice<UInt8>) -> (CachedResponseHead, bodyStart: Int)? {
-        let newline = UInt8(ascii: "\n")
+        let newline = UInt8(ascii: "\n"), colon = UInt8(ascii: ":"), space = UInt8(ascii: " ")
         var end = bytes.startIndex
         while end + 1 < bytes.endIndex, !(bytes[end] == newline && bytes[end + 1] == newline) { end += 1 }
         guard end + 1 < bytes.endIndex else { return nil }
-        let header = String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard header.first == Substring(magic) else { return nil }
+        // Read as bytes, line by line: every warm resolution reads the head of every page it uses.
+        var lines = bytes[bytes.startIndex..<end].split(separator: newline, omittingEmptySubsequences: false)[...]
+        guard let first = lines.popFirst(), first.elementsEqual(magic.utf8) else { return nil }
         var fields: [String: String] = [:]
-        for line in header.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            let value = line[line.index(after: colon)...].drop(while: { $0 == " " })
-            fields[String(line[..<colon])] = String(value)
+        for line in lines {
+            guard let separator = line.firstIndex(of: colon) else { return nil }
+            var valueStart = line.index(after: separator)
+            while valueStart < line.endIndex, line[valueStart] == space { valueStart += 1 }
+            fields[String(decoding: line[..<separator], as: UTF8.self)] = String(decoding: line[valueStart...], as: UTF8.self)
         }
         guard let url = fields["url"],
             let storedAt = fields["stored-at"].flatMap({ Int64($0) }),

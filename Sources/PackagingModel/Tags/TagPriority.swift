@@ -14,12 +14,19 @@ public struct TagPriority: Sendable {
     /// `tags` best first; a tag listed twice keeps its first (better) position.
     public init(_ tags: [Tag]) {
         var ranks: [Tag: Int] = [:]
-        for (index, tag) in tags.enumerated() where ranks[tag] == nil { ranks[tag] = index }
+        ranks.reserveCapacity(tags.count)
+        var interpreters: Set<String> = [], abis: Set<String> = [], platforms: Set<String> = []
+        for (index, tag) in tags.enumerated() where ranks[tag] == nil {
+            ranks[tag] = index
+            interpreters.insert(tag.interpreter)
+            abis.insert(tag.abi)
+            platforms.insert(tag.platform)
+        }
         self.ranks = ranks
         self.tags = tags
-        interpreters = Set(tags.map(\.interpreter))
-        abis = Set(tags.map(\.abi))
-        platforms = Set(tags.map(\.platform))
+        self.interpreters = interpreters
+        self.abis = abis
+        self.platforms = platforms
     }
 
     /// The best rank of a compressed tag set as a wheel's name writes it (`py2.py3-none-any`):
