@@ -5,7 +5,13 @@ extension PackageLock {
     /// (uv's `export --format pylock.toml`, `pip lock`) read the same way: every key PEP 751
     /// defines is understood, unknown keys (and `[tool]`) are ignored, as the PEP asks.
     public init(text: String, source: String = "pylock.toml") throws(PylockError) {
-        let root = LockTable(entries: try LockTOMLValue.parse(text, source: source), path: "", source: source)
+        let document: [(key: String, value: TOMLValue)]
+        do {
+            document = try TOMLDocument.parse(text)
+        } catch {
+            throw .malformedTOML(source: source, line: error.line, column: error.column, message: error.message)
+        }
+        let root = LockTable(table: document, path: "", source: source)
         let version = try root.requiredString("lock-version")
         guard version.split(separator: ".").first == "1" else { throw .unsupportedVersion(source: source, version: version) }
         let packageTables = try root.tableArray("packages")
@@ -98,9 +104,16 @@ extension LockedFile {
 
 /// A table being read, with the key path that errors name (`packages[2].wheels[0]`).
 struct LockTable {
-    let entries: [String: LockTOMLValue]
+    let entries: [String: TOMLValue]
     let path: String
     let source: String
+
+    /// A TOML table's entries (its keys are unique) under `path`.
+    init(table: [(key: String, value: TOMLValue)], path: String, source: String) {
+        self.entries = Dictionary(table, uniquingKeysWith: { first, _ in first })
+        self.path = path
+        self.source = source
+    }
 
     var keys: [String] { entries.keys.sorted() }
     func has(_ key: String) -> Bool { entries[key] != nil }
@@ -109,7 +122,7 @@ struct LockTable {
 
     func invalid(_ problem: String) -> PylockError { .invalid(source: source, key: path.isEmpty ? "(top level)" : path, problem: problem) }
 
-    private func wrongType(_ key: String, expected: String, found: LockTOMLValue) -> PylockError {
+    private func wrongType(_ key: String, expected: String, found: TOMLValue) -> PylockError {
         .invalid(source: source, key: keyPath(key), problem: "expected \(expected), found \(found.typeName)")
     }
 
@@ -164,7 +177,7 @@ struct LockTable {
     func optionalTable(_ key: String) throws(PylockError) -> LockTable? {
         guard let value = entries[key] else { return nil }
         guard case .table(let table) = value else { throw wrongType(key, expected: "a table", found: value) }
-        return LockTable(entries: table, path: keyPath(key), source: source)
+        return LockTable(table: table, path: keyPath(key), source: source)
     }
 
     func requiredTable(_ key: String) throws(PylockError) -> LockTable {
@@ -179,7 +192,7 @@ struct LockTable {
         var tables: [LockTable] = []
         for (index, item) in items.enumerated() {
             guard case .table(let table) = item else { throw wrongType("\(key)[\(index)]", expected: "a table", found: item) }
-            tables.append(LockTable(entries: table, path: keyPath("\(key)[\(index)]"), source: source))
+            tables.append(LockTable(table: table, path: keyPath("\(key)[\(index)]"), source: source))
         }
         return tables
     }

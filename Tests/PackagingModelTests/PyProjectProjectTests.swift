@@ -108,7 +108,7 @@ private func expectError(_ expected: PyProjectError, _ text: String, sourceLocat
                     "[project]\nname = \"a\"\nversion = \"1\"\n[project.optional-dependencies]\n\"a.b\" = [{}]")
         expectError(.wrongType(source: "pyproject.toml", keyPath: "project", expected: "a table", found: "an array"),
                     "project = []")
-        expectError(.wrongType(source: "pyproject.toml", keyPath: "project.version", expected: "a string", found: "a date"),
+        expectError(.wrongType(source: "pyproject.toml", keyPath: "project.version", expected: "a string", found: "a local date"),
                     "[project]\nname = \"a\"\nversion = 2024-01-01")
     }
 

@@ -13,7 +13,13 @@ public struct PyProject: Sendable, Equatable {
 
     /// Parses the text of a pyproject.toml; `source` names it in errors.
     public init(text: String, source: String = "pyproject.toml") throws(PyProjectError) {
-        let root = TOMLTableCursor(entries: try TOMLDocument.parse(text, source: source), path: [], source: source)
+        let document: [(key: String, value: TOMLValue)]
+        do {
+            document = try TOMLDocument.parse(text)
+        } catch {
+            throw .malformedTOML(source: source, line: error.line, column: error.column, message: error.message)
+        }
+        let root = TOMLTableCursor(entries: document, path: [], source: source)
 
         if let table = root["build-system"] {
             buildSystem = try BuildSystem.parse(table.table())

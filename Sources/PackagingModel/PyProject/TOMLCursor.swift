@@ -1,7 +1,7 @@
 /// A TOML value together with where it sits in the document, so that every type error
 /// can name its key path (`project.dependencies[2]: expected a string`).
 struct TOMLCursor: Sendable, Equatable {
-    let node: TOMLNode
+    let node: TOMLValue
     let path: [PathComponent]
     let source: String
 
@@ -58,7 +58,7 @@ struct TOMLCursor: Sendable, Equatable {
 
 /// A TOML table being read: look up keys, list them, and know the table's own path.
 struct TOMLTableCursor: Sendable {
-    let entries: [(key: String, value: TOMLNode)]
+    let entries: [(key: String, value: TOMLValue)]
     let path: [TOMLCursor.PathComponent]
     let source: String
 
