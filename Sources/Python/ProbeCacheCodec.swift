@@ -14,7 +14,7 @@ enum ProbeCacheCodec {
         func add(_ name: String, _ value: String?) { if let value { add(name, [value]) } }
         func add(_ name: String, _ value: Bool?) { if let value { add(name, [value ? "true" : "false"]) } }
         func add(_ name: String, _ value: Int?) { if let value { add(name, [String(value)]) } }
-        func add(_ name: String, _ value: ConfigValue?) { if let value { add(name, [token(value)]) } }
+        func add(_ name: String, _ value: ConfigValue?) { if let value { add(name, [Typed(value).token]) } }
 
         add("path", entry.path)
         let fingerprint = entry.fingerprint
@@ -33,12 +33,7 @@ enum ProbeCacheCodec {
         add("base_prefix", report.basePrefix)
         add("is_venv", report.isVenv)
         if let info = report.versionInfo {
-            add("version_info", info.map { field in
-                switch field {
-                case .number(let number): "n:\(number)"
-                case .text(let text): "s:" + text
-                }
-            })
+            add("version_info", info.map { Typed($0).token })
         }
         add("implementation_name", report.implementationName)
         add("implementation_version", report.implementationVersion)
@@ -119,7 +114,7 @@ enum ProbeCacheCodec {
         func config(_ name: String) -> ConfigValue?? {
             guard let text = single(name) else { return nil }
             guard let text else { return .some(nil) }
-            return configValue(text).map { .some($0) }
+            return Typed(token: text).map { .some($0.configValue) }
         }
 
         guard let path = single("path") ?? nil, let realPath = single("real-path") ?? nil,
@@ -139,13 +134,8 @@ enum ProbeCacheCodec {
         if let tokens = fields["version_info"] {
             var parsed: [VersionInfoField] = []
             for token in tokens {
-                if token.hasPrefix("n:"), let number = Int(token.dropFirst(2)) {
-                    parsed.append(.number(number))
-                } else if token.hasPrefix("s:") {
-                    parsed.append(.text(String(token.dropFirst(2))))
-                } else {
-                    return nil
-                }
+                guard let typed = Typed(token: token) else { return nil }
+                parsed.append(typed.versionInfoField)
             }
             versionInfo = parsed
         }
@@ -178,17 +168,56 @@ enum ProbeCacheCodec {
             modificationNanoseconds: signed[2], changeSeconds: signed[3], changeNanoseconds: signed[4], mode: mode, linkCount: unsigned[2])
     }
 
-    private static func token(_ value: ConfigValue) -> String {
-        switch value {
-        case .number(let number): "n:\(number)"
-        case .text(let text): "s:" + text
-        }
-    }
+    /// A value the probe gives as a number or a text (`sys.version_info`, sysconfig flags):
+    /// `n:12` or `s:final`.
+    private enum Typed {
+        case number(Int)
+        case text(String)
 
-    private static func configValue(_ token: String) -> ConfigValue? {
-        if token.hasPrefix("n:") { return Int(token.dropFirst(2)).map(ConfigValue.number) }
-        if token.hasPrefix("s:") { return .text(String(token.dropFirst(2))) }
-        return nil
+        init(_ field: VersionInfoField) {
+            switch field {
+            case .number(let number): self = .number(number)
+            case .text(let text): self = .text(text)
+            }
+        }
+
+        init(_ value: ConfigValue) {
+            switch value {
+            case .number(let number): self = .number(number)
+            case .text(let text): self = .text(text)
+            }
+        }
+
+        init?(token: String) {
+            if token.hasPrefix("n:"), let number = Int(token.dropFirst(2)) {
+                self = .number(number)
+            } else if token.hasPrefix("s:") {
+                self = .text(String(token.dropFirst(2)))
+            } else {
+                return nil
+            }
+        }
+
+        var token: String {
+            switch self {
+            case .number(let number): "n:\(number)"
+            case .text(let text): "s:" + text
+            }
+        }
+
+        var versionInfoField: VersionInfoField {
+            switch self {
+            case .number(let number): .number(number)
+            case .text(let text): .text(text)
+            }
+        }
+
+        var configValue: ConfigValue {
+            switch self {
+            case .number(let number): .number(number)
+            case .text(let text): .text(text)
+            }
+        }
     }
 
     static func escape(_ text: String) -> String {

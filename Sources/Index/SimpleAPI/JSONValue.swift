@@ -143,22 +143,17 @@ private struct JSONParser {
             guard offset < bytes.count else { break }
             let escape = bytes[offset]
             offset += 1
-            switch escape {
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "u"):
-                var scalar = try parseHex4()
-                if (0xD800..<0xDC00).contains(scalar), offset + 1 < bytes.count,
-                    bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") {
-                    offset += 2
-                    scalar = JSONEscapes.combining(high: scalar, low: try parseHex4())
-                }
-                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8))
-            default: out.append(escape)
+            guard escape == UInt8(ascii: "u") else {
+                out.append(JSONEscapes.byte(escaped: escape))
+                continue
             }
+            var scalar = try parseHex4()
+            if (0xD800..<0xDC00).contains(scalar), offset + 1 < bytes.count,
+                bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") {
+                offset += 2
+                scalar = JSONEscapes.combining(high: scalar, low: try parseHex4())
+            }
+            JSONEscapes.appendUTF8(of: scalar, to: &out)
         }
         throw fail("unterminated string")
     }
@@ -172,7 +167,27 @@ private struct JSONParser {
     }
 }
 
+/// What JSON's string escapes stand for, shared by the tree parser and `JSONPageScanner` so that
+/// both decode every string to the same bytes.
 enum JSONEscapes {
+    /// The byte a one-letter escape stands for (`\n`, `\t`, `\r`, `\b`, `\f`); `\"`, `\\`, `\/`
+    /// and any other letter stand for themselves.
+    static func byte(escaped letter: UInt8) -> UInt8 {
+        switch letter {
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "t"): 0x09
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        default: letter
+        }
+    }
+
+    /// Appends the UTF-8 of `scalar`, or of U+FFFD when it is no Unicode scalar (a lone surrogate).
+    static func appendUTF8(of scalar: UInt32, to bytes: inout [UInt8]) {
+        UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { bytes.append($0) }
+    }
+
     /// The scalar a `\uD8xx\uDCxx` pair stands for. Wrapping arithmetic: a "low" half out of
     /// range gives some value (usually not a scalar, then U+FFFD) instead of trapping.
     static func combining(high: UInt32, low: UInt32) -> UInt32 {
