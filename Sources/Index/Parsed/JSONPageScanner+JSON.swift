@@ -85,6 +85,26 @@ extension JSONPageScanner {
         }
     }
 
+    /// The elements of an array whose `[` was just read, each read by `element` (positioned at
+    /// its first byte), up to and including the `]`.
+    mutating func elements(_ element: (inout JSONPageScanner) throws(GiveUp) -> Void) throws(GiveUp) {
+        skipWhitespace()
+        if peek == UInt8(ascii: "]") {
+            offset += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            try element(&self)
+            skipWhitespace()
+            guard let byte = peek else { throw GiveUp() }
+            offset += 1
+            if byte == UInt8(ascii: ",") { continue }
+            if byte == UInt8(ascii: "]") { return }
+            throw GiveUp()
+        }
+    }
+
     /// Skips one value, checking it as `JSONParser` would (nesting below 64 levels).
     mutating func skipValue(depth: Int) throws(GiveUp) {
         guard depth < 64, let first = peek else { throw GiveUp() }
@@ -96,21 +116,7 @@ extension JSONPageScanner {
             }
         case UInt8(ascii: "["):
             offset += 1
-            skipWhitespace()
-            if peek == UInt8(ascii: "]") {
-                offset += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard let byte = peek else { throw GiveUp() }
-                offset += 1
-                if byte == UInt8(ascii: ",") { continue }
-                if byte == UInt8(ascii: "]") { return }
-                throw GiveUp()
-            }
+            try elements { (scanner: inout JSONPageScanner) throws(GiveUp) in try scanner.skipValue(depth: depth + 1) }
         case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "t"): try word(Keys.true)
         case UInt8(ascii: "f"): try word(Keys.false)

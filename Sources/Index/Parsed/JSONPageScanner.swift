@@ -87,22 +87,7 @@ struct JSONPageScanner {
 
     private mutating func files(into encoder: inout ParsedPageEncoder) throws(GiveUp) {
         try expect(UInt8(ascii: "["))
-        skipWhitespace()
-        if peek == UInt8(ascii: "]") {
-            offset += 1
-            return
-        }
-        while true {
-            skipWhitespace()
-            try file(into: &encoder)
-            skipWhitespace()
-            guard offset < body.count else { throw GiveUp() }
-            let byte = body[offset]
-            offset += 1
-            if byte == UInt8(ascii: ",") { continue }
-            if byte == UInt8(ascii: "]") { return }
-            throw GiveUp()
-        }
+        try elements { (scanner: inout JSONPageScanner) throws(GiveUp) in try scanner.file(into: &encoder) }
     }
 
     // MARK: one file
